@@ -1,0 +1,122 @@
+package baedal.platform.web;
+
+import baedal.kernel.InvalidInput;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * The platform-wide last line of error handling: turns framework errors (malformed JSON, missing headers,
+ * wrong methods, unknown paths) and {@link InvalidInput} into problem+json with stable types. Contexts map
+ * their own domain exceptions in their own advice, ordered before this one.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInput invalid) {
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                invalid.getMessage());
+        problem.setProperty("errors", invalid.violations().stream()
+                .map(v -> Map.of("field", v.field(), "message", v.message()))
+                .toList());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException mismatch) {
+        return invalidInput(InvalidInput.of(mismatch.getName(), "has the wrong format"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        log.error("Unexpected failure while handling a request", failure);
+        return ResponseEntity.internalServerError().body(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error", "Internal error", "The request failed unexpectedly; nothing is assumed written."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
+                : ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
+        switch (ex) {
+            case HttpMessageNotReadableException unreadable -> {
+                problem.setType(Problems.type("malformed-request"));
+                problem.setTitle("Malformed request body");
+                String field = fieldOf(unreadable);
+                problem.setDetail(field == null ? "The request body is not valid JSON of the expected shape."
+                        : "The request body is not valid: field '" + field + "' has the wrong type or format.");
+                if (field != null) {
+                    problem.setProperty("errors", List.of(Map.of("field", field, "message", "has the wrong type or format")));
+                }
+            }
+            case MissingRequestHeaderException missing -> {
+                problem.setType(Problems.type("missing-header"));
+                problem.setTitle("Missing request header");
+                problem.setDetail("Header '" + missing.getHeaderName() + "' is required.");
+            }
+            case MissingServletRequestParameterException missing -> {
+                problem.setType(Problems.type("invalid-request"));
+                problem.setTitle("Invalid request");
+                problem.setProperty("errors", List.of(Map.of("field", missing.getParameterName(), "message", "is required")));
+            }
+            case NoResourceFoundException notFound -> {
+                problem.setType(Problems.type("not-found"));
+                problem.setTitle("Not found");
+            }
+            case HttpRequestMethodNotSupportedException notSupported -> {
+                problem.setType(Problems.type("method-not-allowed"));
+                problem.setTitle("Method not allowed");
+            }
+            case HttpMediaTypeNotSupportedException notSupported -> {
+                problem.setType(Problems.type("unsupported-media-type"));
+                problem.setTitle("Unsupported media type");
+            }
+            case HttpMediaTypeNotAcceptableException notAcceptable -> {
+                problem.setType(Problems.type("not-acceptable"));
+                problem.setTitle("Not acceptable");
+            }
+            default -> {
+                problem.setType(Problems.type("bad-request"));
+            }
+        }
+        return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+    }
+
+    private static String fieldOf(HttpMessageNotReadableException unreadable) {
+        Throwable cause = unreadable.getCause();
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            return JsonPaths.describe(databind.getPath());
+        }
+        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            return JsonPaths.describe(jackson.getPath());
+        }
+        return null;
+    }
+}
