@@ -1,0 +1,208 @@
+package baedal.sharding;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The shard databases of this deployment and the two ways work reaches them:
+ * <ul>
+ *   <li>{@link #get(ShardNo)} — work on an existing record goes to the shard its key names (an order number
+ *       carries its shard number, so no lookup service is asked);</li>
+ *   <li>{@link #onAnyShard(String, Function)} — work that creates a record goes to the first shard that
+ *       accepts work in the record's <em>rendezvous ranking</em>: every shard gets a pseudo-random score from
+ *       the routing key, highest first. Keys spread evenly over shards whatever the traffic rate, the same
+ *       key always ranks shards the same way (so retries meet on one shard), and a shard that is down is
+ *       skipped for the next in the ranking.</li>
+ * </ul>
+ * Each shard has its own connection pool and gets the same Flyway migrations; a shard that cannot be
+ * migrated at start-up is retried in the background and takes no work until it is migrated.
+ */
+public final class Shards implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Shards.class);
+
+    private final List<Shard> shards;
+    private final List<HikariDataSource> pools;
+    private final ShardProperties properties;
+    private final ScheduledExecutorService migrationRetries;
+
+    private Shards(List<Shard> shards, List<HikariDataSource> pools, ShardProperties properties) {
+        this.shards = List.copyOf(shards);
+        this.pools = List.copyOf(pools);
+        this.properties = properties;
+        this.migrationRetries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "shard-migrations");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Opens a pool per configured shard and migrates every shard that answers. {@code poolCustomizer} may
+     * add metrics or other settings to each pool before it opens.
+     */
+    public static Shards open(ShardProperties properties, Consumer<HikariConfig> poolCustomizer) {
+        List<Shard> shards = new ArrayList<>();
+        List<HikariDataSource> pools = new ArrayList<>();
+        for (int i = 0; i < properties.nodes().size(); i++) {
+            ShardNo no = new ShardNo(i);
+            HikariDataSource pool = new HikariDataSource(poolConfig(no, properties.nodes().get(i), properties, poolCustomizer));
+            pools.add(pool);
+            JdbcTransactionManager transactionManager = new JdbcTransactionManager(pool);
+            shards.add(new Shard(no, JdbcClient.create(pool), new TransactionTemplate(transactionManager),
+                    breaker(no, properties.retryAfter()), properties.retryAfter()));
+        }
+        Shards opened = new Shards(shards, pools, properties);
+        opened.migrateAll();
+        return opened;
+    }
+
+    public static Shards open(ShardProperties properties) {
+        return open(properties, config -> { });
+    }
+
+    /** The shard a record's key names. Throws {@link UnknownShard} if this deployment has no such shard. */
+    public Shard get(ShardNo no) {
+        if (no.value() >= shards.size()) {
+            throw new UnknownShard(no);
+        }
+        return shards.get(no.value());
+    }
+
+    /** Whether this deployment has a shard with that number. */
+    public boolean has(ShardNo no) {
+        return no.value() < shards.size();
+    }
+
+    public List<Shard> all() {
+        return shards;
+    }
+
+    public int count() {
+        return shards.size();
+    }
+
+    public Duration retryAfter() {
+        return properties.retryAfter();
+    }
+
+    /**
+     * Runs {@code work} on the first shard in {@code routingKey}'s ranking that accepts work. If no connection
+     * to that shard can be had, the work moves on to the next. If the connection breaks while the work runs,
+     * its outcome on that shard is unknown, so the work is not repeated elsewhere: the {@link ShardUnavailable}
+     * reaches the caller, who may retry. Throws {@link NoShardAvailable} when no shard takes the work.
+     */
+    public <T> T onAnyShard(String routingKey, Function<Shard, T> work) {
+        for (Shard shard : ranking(routingKey)) {
+            if (!shard.acceptsNewWork()) {
+                continue;
+            }
+            try {
+                return work.apply(shard);
+            } catch (ShardUnavailable unavailable) {
+                if (!unavailable.nothingSent()) {
+                    throw unavailable;
+                }
+                log.warn("{} is unavailable, moving new work to the next shard: {}", shard.no(), rootMessage(unavailable));
+            }
+        }
+        throw new NoShardAvailable(properties.retryAfter());
+    }
+
+    /** Every shard, best first, for this routing key: a pure function of the key and the shard numbers. */
+    public List<Shard> ranking(String routingKey) {
+        long keyHash = Rendezvous.hash(routingKey.getBytes(StandardCharsets.UTF_8));
+        return shards.stream()
+                .sorted(Comparator.comparingLong((Shard shard) -> Rendezvous.score(keyHash, shard.no().value())).reversed())
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        migrationRetries.shutdownNow();
+        pools.forEach(HikariDataSource::close);
+    }
+
+    private void migrateAll() {
+        for (int i = 0; i < shards.size(); i++) {
+            migrate(i);
+        }
+    }
+
+    private void migrate(int index) {
+        Shard shard = shards.get(index);
+        try {
+            Flyway.configure()
+                    .dataSource(pools.get(index))
+                    .locations(properties.migrationsLocation())
+                    .load()
+                    .migrate();
+            shard.markMigrated();
+            log.info("{} is migrated and takes work ({})", shard.no(), pools.get(index).getJdbcUrl());
+        } catch (RuntimeException failure) {
+            log.warn("{} could not be migrated, retrying in {} s: {}", shard.no(),
+                    properties.retryAfter().toSeconds(), rootMessage(failure));
+            migrationRetries.schedule(() -> migrate(index), properties.retryAfter().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static HikariConfig poolConfig(ShardNo no, ShardProperties.Node node, ShardProperties properties,
+            Consumer<HikariConfig> customizer) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(no.toString());
+        config.setJdbcUrl(node.url());
+        config.setUsername(node.username());
+        config.setPassword(node.password());
+        config.setMaximumPoolSize(properties.poolSize());
+        config.setMinimumIdle(Math.min(2, properties.poolSize()));
+        config.setConnectionTimeout(Math.max(250, properties.connectionTimeout().toMillis()));
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("connectTimeout", Math.max(1, properties.connectionTimeout().toSeconds()));
+        config.addDataSourceProperty("socketTimeout", Math.max(1, properties.socketTimeout().toSeconds()));
+        config.addDataSourceProperty("reWriteBatchedInserts", true);
+        config.addDataSourceProperty("tcpKeepAlive", true);
+        config.addDataSourceProperty("ApplicationName", "baedal-" + no);
+        customizer.accept(config);
+        return config;
+    }
+
+    private static CircuitBreaker breaker(ShardNo no, Duration retryAfter) {
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(10)
+                .minimumNumberOfCalls(1)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(retryAfter)
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .recordException(Shard::isConnectionFailure)
+                .build();
+        return CircuitBreaker.of(no.toString(), config);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}
