@@ -44,7 +44,10 @@ final class RunningPlatform implements AutoCloseable {
             properties.put("baedal.shards.nodes[" + i + "].url", shardUrls[i]);
             properties.put("baedal.shards.nodes[" + i + "].username", "postgres");
         }
-        return new RunningPlatform(new SpringApplicationBuilder(BaedalApplication.class).properties(properties).run());
+        String[] arguments = properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new);
+        return new RunningPlatform(new SpringApplicationBuilder(BaedalApplication.class).run(arguments));
     }
 
     Response post(String path, Object body, String... headers) {
