@@ -1,5 +1,6 @@
 package baedal.embedded;
 
+import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +95,31 @@ class EmbeddedPlatformIntegrationTests {
 		}
 		finally {
 			someOtherProcess.destroy();
+		}
+	}
+
+	@Test
+	void startsAgainAfterItsProcessWasKilled() throws Exception {
+		String java = ProcessHandle.current().info().command().orElseThrow();
+		Process other = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+				PlatformInAnotherProcess.class.getName(), dataDir.toString())
+			.redirectErrorStream(true)
+			.start();
+		try (BufferedReader output = other.inputReader()) {
+			String line;
+			while ((line = output.readLine()) != null && !line.equals(PlatformInAnotherProcess.STARTED)) {
+				// skip the other process's log
+			}
+			assertThat(line).as("the other process started its platform").isEqualTo(PlatformInAnotherProcess.STARTED);
+			other.destroyForcibly().waitFor();
+		}
+		finally {
+			other.destroyForcibly();
+		}
+		// its PostgreSQL server outlives it, orphaned; its Kafka log and data folder lock are left as they were
+
+		try (EmbeddedPlatform platform = start()) {
+			assertThat(menuOf(platform)).containsExactly("fried chicken");
 		}
 	}
 
