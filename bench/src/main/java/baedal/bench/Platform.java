@@ -1,0 +1,86 @@
+package baedal.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+/** The baedal platform started in this JVM on its embedded default, on free ports and a fresh data directory. */
+final class Platform implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final Path dataDir;
+    final String baseUrl;
+    final List<ShardNode> shards;
+    final int poolSize;
+
+    private Platform(ConfigurableApplicationContext context, Path dataDir) {
+        this.context = context;
+        this.dataDir = dataDir;
+        Environment env = context.getEnvironment();
+        this.baseUrl = "http://127.0.0.1:" + env.getRequiredProperty("local.server.port");
+        this.poolSize = env.getProperty("baedal.shards.pool-size", Integer.class, 16);
+        this.shards = shards(env);
+    }
+
+    static Platform start(int shardCount) throws IOException {
+        Path dataDir = Files.createTempDirectory("baedal-bench-");
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        properties.put("baedal.embedded.data-dir", dataDir.toString());
+        properties.put("server.port", "0");
+        properties.put("baedal.embedded.postgres-port", "0");
+        properties.put("baedal.embedded.kafka-port", "0");
+        properties.put("baedal.embedded.kafka-controller-port", "0");
+        properties.put("logging.level.org.apache.kafka", "WARN");
+        properties.put("logging.level.kafka", "WARN");
+        properties.put("logging.level.org.apache.zookeeper", "WARN");
+        if (shardCount > 0) {
+            properties.put("baedal.shards.count", Integer.toString(shardCount));
+        }
+        Class<?> app;
+        try {
+            app = Class.forName("baedal.app.BaedalApplication");
+        } catch (ClassNotFoundException missing) {
+            throw new IllegalStateException("baedal.app.BaedalApplication is not on the class path", missing);
+        }
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(app).properties(properties).run();
+        return new Platform(context, dataDir);
+    }
+
+    static List<ShardNode> shards(Environment env) {
+        List<ShardNode> nodes = new ArrayList<>();
+        for (int i = 0; ; i++) {
+            String url = env.getProperty("baedal.shards.nodes[" + i + "].url");
+            if (url == null) {
+                break;
+            }
+            nodes.add(new ShardNode(i, url, env.getProperty("baedal.shards.nodes[" + i + "].username", "postgres"),
+                    env.getProperty("baedal.shards.nodes[" + i + "].password", "")));
+        }
+        if (nodes.isEmpty()) {
+            throw new IllegalStateException("the started platform names no shard databases (baedal.shards.nodes[*].url)");
+        }
+        return nodes;
+    }
+
+    String kafkaBootstrap() {
+        return context.getEnvironment().getProperty("spring.kafka.bootstrap-servers");
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: a temp directory
+        }
+    }
+}
