@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Reports each shard's state. The platform is UP while at least one shard takes new orders (placement moves
  * to healthy shards); a shard that is down shows as such in the details without taking the platform down.
  */
-@Component("shards")
+@Component
 class ShardsHealthIndicator implements HealthIndicator {
 
     private final Shards shards;

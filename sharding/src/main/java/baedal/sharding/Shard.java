@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.function.Function;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,7 +43,12 @@ public final class Shard {
      * failure becomes {@link ShardUnavailable}; any other exception passes through after rollback.
      */
     public <T> T inTransaction(Function<JdbcClient, T> work) {
-        return guarded(() -> transactions.execute(status -> work.apply(jdbc)));
+        boolean[] commitAttempted = {false};
+        return guarded(() -> transactions.execute(status -> {
+            T result = work.apply(jdbc);
+            commitAttempted[0] = true;
+            return result;
+        }), commitAttempted);
     }
 
     /** True when the shard is migrated and not currently marked down, so new work may be sent to it. */
@@ -76,7 +81,7 @@ public final class Shard {
         return jdbc;
     }
 
-    private <T> T guarded(java.util.function.Supplier<T> call) {
+    private <T> T guarded(java.util.function.Supplier<T> call, boolean[] commitAttempted) {
         if (!migrated) {
             throw new ShardUnavailable(no, retryAfter, true, null);
         }
@@ -86,20 +91,10 @@ public final class Shard {
             throw new ShardUnavailable(no, retryAfter, true, open);
         } catch (RuntimeException failure) {
             if (isConnectionFailure(failure)) {
-                throw new ShardUnavailable(no, retryAfter, failedToConnect(failure), failure);
+                throw new ShardUnavailable(no, retryAfter, !commitAttempted[0], failure);
             }
             throw failure;
         }
-    }
-
-    /** Whether the failure happened while opening the connection, before any statement was sent. */
-    private static boolean failedToConnect(Throwable failure) {
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof CannotCreateTransactionException || cause instanceof CannotGetJdbcConnectionException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -110,6 +105,11 @@ public final class Shard {
     static boolean isConnectionFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof CannotGetJdbcConnectionException || cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof TransactionSystemException rollbackFailed
+                    && rollbackFailed.getApplicationException() != null
+                    && isConnectionFailure(rollbackFailed.getApplicationException())) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null

@@ -11,22 +11,23 @@ public class ShardUnavailable extends RuntimeException {
 
     private final ShardNo shard;
     private final Duration retryAfter;
-    private final boolean nothingSent;
+    private final boolean nothingWritten;
 
-    public ShardUnavailable(ShardNo shard, Duration retryAfter, boolean nothingSent, Throwable cause) {
+    public ShardUnavailable(ShardNo shard, Duration retryAfter, boolean nothingWritten, Throwable cause) {
         super(shard + " is unavailable; retry after " + retryAfter.toSeconds() + " s", cause);
         this.shard = shard;
         this.retryAfter = retryAfter;
-        this.nothingSent = nothingSent;
+        this.nothingWritten = nothingWritten;
     }
 
     /**
-     * True when the failure happened before any statement reached the shard (it was marked down, or no
-     * connection could be had), so the work certainly left nothing behind and may safely go elsewhere.
-     * False when the connection broke mid-transaction: the outcome on that shard is unknown.
+     * True when the failure happened before the transaction's commit was sent (the shard was marked down,
+     * no connection could be had, or the connection broke during the work), so the work certainly left
+     * nothing behind and may safely go elsewhere. False when the commit itself failed: whether it took
+     * effect on that shard is unknown.
      */
-    public boolean nothingSent() {
-        return nothingSent;
+    public boolean nothingWritten() {
+        return nothingWritten;
     }
 
     public ShardNo shard() {

@@ -105,9 +105,9 @@ public final class Shards implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on the first shard in {@code routingKey}'s ranking that accepts work. If no connection
-     * to that shard can be had, the work moves on to the next. If the connection breaks while the work runs,
-     * its outcome on that shard is unknown, so the work is not repeated elsewhere: the {@link ShardUnavailable}
+     * Runs {@code work} on the first shard in {@code routingKey}'s ranking that accepts work. If that shard
+     * cannot be reached before the commit, the work moves on to the next. If the commit itself fails, the
+     * outcome on that shard is unknown, so the work is not repeated elsewhere: the {@link ShardUnavailable}
      * reaches the caller, who may retry. Throws {@link NoShardAvailable} when no shard takes the work.
      */
     public <T> T onAnyShard(String routingKey, Function<Shard, T> work) {
@@ -118,7 +118,7 @@ public final class Shards implements AutoCloseable {
             try {
                 return work.apply(shard);
             } catch (ShardUnavailable unavailable) {
-                if (!unavailable.nothingSent()) {
+                if (!unavailable.nothingWritten()) {
                     throw unavailable;
                 }
                 log.warn("{} is unavailable, moving new work to the next shard: {}", shard.no(), rootMessage(unavailable));

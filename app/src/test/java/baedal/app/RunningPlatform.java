@@ -1,0 +1,103 @@
+package baedal.app;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One running baedal instance in external mode (the tests own the databases), driven through its real HTTP
+ * API on a random port.
+ */
+final class RunningPlatform implements AutoCloseable {
+
+    static final JsonMapper JSON = JsonMapper.shared();
+
+    private final ConfigurableApplicationContext context;
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private RunningPlatform(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.baseUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** Starts the app against a catalog database and the given shard URLs, in this order of shard numbers. */
+    static RunningPlatform start(String catalogUrl, String... shardUrls) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", "0");
+        properties.put("baedal.embedded.enabled", "false");
+        properties.put("spring.datasource.url", catalogUrl);
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("spring.kafka.bootstrap-servers", "localhost:1");
+        properties.put("baedal.shards.retry-after", "1s");
+        properties.put("baedal.shards.pool-size", "8");
+        properties.put("logging.level.baedal", "WARN");
+        for (int i = 0; i < shardUrls.length; i++) {
+            properties.put("baedal.shards.nodes[" + i + "].url", shardUrls[i]);
+            properties.put("baedal.shards.nodes[" + i + "].username", "postgres");
+        }
+        String[] arguments = properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new);
+        return new RunningPlatform(new SpringApplicationBuilder(BaedalApplication.class).run(arguments));
+    }
+
+    Response post(String path, Object body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : JSON.writeValueAsString(body)));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10)).GET().build());
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().map(), response.body());
+        } catch (java.io.IOException failure) {
+            throw new java.io.UncheckedIOException(failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** An HTTP response as the tests read it. */
+    record Response(int status, Map<String, java.util.List<String>> headers, String body) {
+
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().getFirst())
+                    .findFirst().orElse(null);
+        }
+
+        String problemType() {
+            return json().path("type").asString();
+        }
+    }
+}
