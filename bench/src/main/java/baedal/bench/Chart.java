@@ -153,7 +153,10 @@ final class Chart {
     }
 
     private static String shortName(Run run) {
-        return run.name().length() > 22 ? run.name().substring(0, 22) : run.name();
+        if (run.targetRate() != null) {
+            return "API @ " + Report.fmt(run.targetRate()) + "/s";
+        }
+        return run.name().startsWith("raw JDBC") ? "raw JDBC" : run.name().startsWith("API max") ? "API max" : run.name();
     }
 
     private static void title(Graphics2D g, String text, int x, int y) {

@@ -201,6 +201,18 @@ public final class PlacementBenchmark {
         if (options.shards() > 0) {
             args.append(" --shards ").append(options.shards());
         }
+        if (options.target() != null) {
+            args.append(" --target ").append(options.target());
+            if (!options.jdbcUrls().isEmpty()) {
+                args.append(" --jdbc-url ").append(String.join(",", options.jdbcUrls()));
+            }
+            if (options.poolSize() != null) {
+                args.append(" --pool-size ").append(options.poolSize());
+            }
+        }
+        if (!options.out().equals("docs/benchmarks")) {
+            args.append(" --out ").append(options.out());
+        }
         return "./mvnw -q -B -pl bench -am -DskipTests package\n"
                 + "java -Djava.awt.headless=true -cp 'bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*' \\\n"
                 + "  baedal.bench.PlacementBenchmark " + args;
