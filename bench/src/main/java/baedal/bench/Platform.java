@@ -26,8 +26,21 @@ final class Platform implements AutoCloseable {
         this.dataDir = dataDir;
         Environment env = context.getEnvironment();
         this.baseUrl = "http://127.0.0.1:" + env.getRequiredProperty("local.server.port");
-        this.poolSize = env.getProperty("baedal.shards.pool-size", Integer.class, 16);
-        this.shards = shards(env);
+        baedal.sharding.ShardProperties bound = context.getBeanProvider(baedal.sharding.ShardProperties.class)
+                .getIfAvailable();
+        if (bound != null) {
+            // What the platform actually uses, however its shard databases were configured.
+            this.poolSize = bound.poolSize();
+            List<ShardNode> nodes = new ArrayList<>();
+            for (int i = 0; i < bound.nodes().size(); i++) {
+                baedal.sharding.ShardProperties.Node node = bound.nodes().get(i);
+                nodes.add(new ShardNode(i, node.url(), node.username(), node.password()));
+            }
+            this.shards = List.copyOf(nodes);
+        } else {
+            this.poolSize = env.getProperty("baedal.shards.pool-size", Integer.class, 16);
+            this.shards = shards(env);
+        }
     }
 
     static Platform start(int shardCount) throws IOException {
