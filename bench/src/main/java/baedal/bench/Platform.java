@@ -63,7 +63,11 @@ final class Platform implements AutoCloseable {
         } catch (ClassNotFoundException missing) {
             throw new IllegalStateException("baedal.app.BaedalApplication is not on the class path", missing);
         }
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(app).properties(properties).run();
+        // As command-line arguments, so that they win over the app's application.yml (builder properties are
+        // only defaults, below application.yml); system properties given to this JVM still apply otherwise.
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(app).run(args);
         return new Platform(context, dataDir);
     }
 
