@@ -1,0 +1,186 @@
+package baedal.embedded;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.commons.logging.Log;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Makes the embedded platform the default: unless {@code baedal.embedded.enabled=false}, starting the application
+ * starts an {@link EmbeddedPlatform}, creates the catalog and shard databases on it, and points the application's
+ * datasource, shard nodes and Kafka client at it through a property source named {@value #PROPERTY_SOURCE_NAME} that
+ * takes precedence over all others.
+ * <p>
+ * Settings: {@code baedal.embedded.data-dir} ({@code ./data}), {@code baedal.embedded.postgres-port} (15432),
+ * {@code baedal.embedded.kafka-port} (19092), {@code baedal.embedded.kafka-controller-port} (19093) and
+ * {@code baedal.shards.count} (4). The platform stops when the application context closes or the application fails
+ * to start, and at the latest when the JVM shuts down.
+ */
+public class EmbeddedPlatformEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	/** The name of the property source that points the application at the embedded servers. */
+	public static final String PROPERTY_SOURCE_NAME = "baedalEmbedded";
+
+	/** The catalog's database. */
+	public static final String CATALOG_DATABASE = "baedal_catalog";
+
+	/** The prefix of the shards' databases, followed by the shard index. */
+	public static final String SHARD_DATABASE_PREFIX = "baedal_shard_";
+
+	/** Runs after the application's own configuration files have been loaded. */
+	public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 100;
+
+	private final Log log;
+
+	public EmbeddedPlatformEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+		this.log = logFactory.getLog(EmbeddedPlatformEnvironmentPostProcessor.class);
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (!environment.getProperty("baedal.embedded.enabled", Boolean.class, true)) {
+			log.debug("Embedded platform disabled (baedal.embedded.enabled=false)");
+			return;
+		}
+		if (environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+			return;
+		}
+		int shardCount = environment.getProperty("baedal.shards.count", Integer.class, 4);
+		if (shardCount < 1) {
+			throw new IllegalArgumentException("baedal.shards.count must be positive: " + shardCount);
+		}
+		EmbeddedSettings settings = settings(environment);
+		EmbeddedPlatform platform = EmbeddedPlatform.start(settings);
+		PlatformStopper stopper = new PlatformStopper(platform);
+		application.addListeners(stopper);
+		try {
+			platform.createDatabaseIfMissing(CATALOG_DATABASE);
+			for (int shard = 0; shard < shardCount; shard++) {
+				platform.createDatabaseIfMissing(SHARD_DATABASE_PREFIX + shard);
+			}
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties(platform, shardCount)));
+		}
+		catch (RuntimeException ex) {
+			stopper.stop();
+			throw ex;
+		}
+		log.info("Embedded platform started: PostgreSQL at " + platform.jdbcUrl(CATALOG_DATABASE) + " (+" + shardCount
+				+ " shard databases), Kafka at " + platform.kafkaBootstrapServers() + ", data in "
+				+ platform.dataDir());
+	}
+
+	static EmbeddedSettings settings(ConfigurableEnvironment environment) {
+		EmbeddedSettings defaults = EmbeddedSettings.defaults();
+		return new EmbeddedSettings(
+				Path.of(environment.getProperty("baedal.embedded.data-dir", defaults.dataDir().toString())),
+				environment.getProperty("baedal.embedded.postgres-port", Integer.class, defaults.postgresPort()),
+				environment.getProperty("baedal.embedded.kafka-port", Integer.class, defaults.kafkaPort()),
+				environment.getProperty("baedal.embedded.kafka-controller-port", Integer.class,
+						defaults.kafkaControllerPort()),
+				defaults.postgresMaxConnections());
+	}
+
+	static Map<String, Object> properties(EmbeddedPlatform platform, int shardCount) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.datasource.url", platform.jdbcUrl(CATALOG_DATABASE));
+		properties.put("spring.datasource.username", platform.postgresUser());
+		properties.put("spring.datasource.password", "");
+		for (int shard = 0; shard < shardCount; shard++) {
+			String node = "baedal.shards.nodes[" + shard + "].";
+			properties.put(node + "url", platform.jdbcUrl(SHARD_DATABASE_PREFIX + shard));
+			properties.put(node + "username", platform.postgresUser());
+			properties.put(node + "password", "");
+		}
+		properties.put("spring.kafka.bootstrap-servers", platform.kafkaBootstrapServers());
+		properties.put("baedal.embedded.resolved-data-dir", platform.dataDir().toString());
+		return properties;
+	}
+
+	/**
+	 * Stops the platform once: when the application's own context closes, when the application fails to start, or
+	 * when the JVM shuts down, whichever comes first.
+	 */
+	static final class PlatformStopper implements ApplicationListener<ApplicationEvent>, ApplicationContextAware {
+
+		private final EmbeddedPlatform platform;
+
+		private final AtomicBoolean stopped = new AtomicBoolean();
+
+		private final Thread shutdownHook;
+
+		private volatile ApplicationContext context;
+
+		PlatformStopper(EmbeddedPlatform platform) {
+			this.platform = platform;
+			this.shutdownHook = new Thread(this::stopFromShutdownHook, "baedal-embedded-platform-stopper");
+			Runtime.getRuntime().addShutdownHook(this.shutdownHook);
+		}
+
+		@Override
+		public void setApplicationContext(ApplicationContext context) {
+			this.context = context;
+		}
+
+		@Override
+		public void onApplicationEvent(ApplicationEvent event) {
+			if (event instanceof ContextClosedEvent closed && isOwnContext(closed.getApplicationContext())) {
+				stop();
+			}
+			else if (event instanceof ApplicationFailedEvent) {
+				stop();
+			}
+		}
+
+		@Override
+		public boolean supportsAsyncExecution() {
+			return false;
+		}
+
+		private boolean isOwnContext(ApplicationContext closing) {
+			ApplicationContext own = this.context;
+			return own == null || own == closing;
+		}
+
+		void stop() {
+			if (!stopped.compareAndSet(false, true)) {
+				return;
+			}
+			try {
+				Runtime.getRuntime().removeShutdownHook(shutdownHook);
+			}
+			catch (IllegalStateException ex) {
+				// the JVM is already shutting down; the platform is closed here anyway
+			}
+			platform.close();
+		}
+
+		private void stopFromShutdownHook() {
+			if (stopped.compareAndSet(false, true)) {
+				platform.close();
+			}
+		}
+
+	}
+
+}
