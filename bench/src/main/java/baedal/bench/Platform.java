@@ -61,14 +61,20 @@ final class Platform implements AutoCloseable {
         try {
             app = Class.forName("baedal.app.BaedalApplication");
         } catch (ClassNotFoundException missing) {
+            delete(dataDir);
             throw new IllegalStateException("baedal.app.BaedalApplication is not on the class path", missing);
         }
         // As command-line arguments, so that they win over the app's application.yml (builder properties are
         // only defaults, below application.yml); system properties given to this JVM still apply otherwise.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(app).run(args);
-        return new Platform(context, dataDir);
+        try {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(app).run(args);
+            return new Platform(context, dataDir);
+        } catch (RuntimeException failed) {
+            delete(dataDir);
+            throw failed;
+        }
     }
 
     static List<ShardNode> shards(Environment env) {
@@ -94,6 +100,10 @@ final class Platform implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+        delete(dataDir);
+    }
+
+    private static void delete(Path dataDir) {
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
