@@ -215,7 +215,7 @@ public final class PlacementBenchmark {
         }
         return "./mvnw -q -B -pl bench -am -DskipTests package\n"
                 + "java -Djava.awt.headless=true \\\n"
-                + "  -cp 'bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/app-classes/BOOT-INF/classes:bench/target/app-classes:bench/target/lib/*' \\\n"
+                + "  -cp 'bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*' \\\n"
                 + "  baedal.bench.PlacementBenchmark " + args;
     }
 

@@ -44,11 +44,12 @@ class JdbcCatalogIntegrationTests {
 
     private static EmbeddedPostgres postgres;
     private static JdbcCatalog catalog;
+    private static DataSource dataSource;
 
     @BeforeAll
     static void startPostgres() throws IOException {
         postgres = EmbeddedPostgres.start();
-        DataSource dataSource = postgres.getPostgresDatabase();
+        dataSource = postgres.getPostgresDatabase();
         Flyway.configure().dataSource(dataSource).load().migrate();
         catalog = new JdbcCatalog(JdbcClient.create(dataSource));
     }
@@ -165,5 +166,53 @@ class JdbcCatalogIntegrationTests {
             total = total.plus(unit.times(line.quantity()));
         }
         return total;
+    }
+
+    @Test
+    void pricesFromAPriceListThatIsReloadedOnceItsTtlHasPassed() {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-25T03:00:00Z"));
+        JdbcCatalog cached = new JdbcCatalog(JdbcClient.create(dataSource), clock, java.time.Duration.ofSeconds(10));
+        List<LineSelection> cheeseBalls = List.of(new LineSelection(new MenuId(104), 1, List.of()));
+        JdbcClient sql = JdbcClient.create(dataSource);
+        try {
+            assertThat(cached.price(new ShopId(1), cheeseBalls).lines().getFirst().unitPrice()).isEqualTo(Money.won(4_500));
+
+            sql.sql("update menu set price = 4900 where id = 104").update();
+            clock.advance(java.time.Duration.ofSeconds(9));
+            assertThat(cached.price(new ShopId(1), cheeseBalls).lines().getFirst().unitPrice()).isEqualTo(Money.won(4_500));
+
+            clock.advance(java.time.Duration.ofSeconds(1));
+            assertThat(cached.price(new ShopId(1), cheeseBalls).lines().getFirst().unitPrice()).isEqualTo(Money.won(4_900));
+        } finally {
+            sql.sql("update menu set price = 4500 where id = 104").update();
+        }
+    }
+
+    /** A clock the test moves forward by hand. */
+    private static final class MutableClock extends java.time.Clock {
+        private java.time.Instant now;
+
+        MutableClock(java.time.Instant now) {
+            this.now = now;
+        }
+
+        void advance(java.time.Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
     }
 }
