@@ -22,6 +22,7 @@ public final class ApiClient {
 
     private final URI base;
     private final HttpClient http;
+    private final KeepAliveHttp orders;
     private final JsonMapper json;
     private final Duration timeout;
     private final Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
@@ -36,6 +37,7 @@ public final class ApiClient {
                 .connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
+        this.orders = new KeepAliveHttp(base, timeout);
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -63,19 +65,15 @@ public final class ApiClient {
 
     /** {@code POST /api/orders} under a fresh idempotency key; returns the order number on 201. */
     public long place(String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/orders"))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new Load.HttpStatusException(response.statusCode(), response.body());
+        KeepAliveHttp.Response response = orders.post("/api/orders", UUID.randomUUID().toString(),
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (response.status() != 201) {
+            throw new Load.HttpStatusException(response.status(), response.body());
         }
-        String location = response.headers().firstValue("Location")
-                .orElseThrow(() -> new IOException("201 without Location"));
+        String location = response.location();
+        if (location == null) {
+            throw new IOException("201 without Location");
+        }
         long orderNo = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         if (!acknowledged.add(orderNo)) {
             duplicates.increment();

@@ -214,7 +214,8 @@ public final class PlacementBenchmark {
             args.append(" --out ").append(options.out());
         }
         return "./mvnw -q -B -pl bench -am -DskipTests package\n"
-                + "java -Djava.awt.headless=true \\\n"
+                + "java " + String.join(" ", jvmArguments()) + (jvmArguments().isEmpty() ? "" : " ")
+                + "-Djava.awt.headless=true \\\n"
                 + "  -cp 'bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*' \\\n"
                 + "  baedal.bench.PlacementBenchmark " + args;
     }
@@ -245,7 +246,19 @@ public final class PlacementBenchmark {
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 postgres, kafka, gitCommit(),
                 OffsetDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx")),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+                Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(java.lang.management.GarbageCollectorMXBean::getName)
+                        .collect(java.util.stream.Collectors.joining(", ")),
+                String.join(" ", jvmArguments()));
+    }
+
+    /** The JVM options this run was started with (the platform runs in this JVM), for the reproduce command. */
+    static List<String> jvmArguments() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(argument -> argument.startsWith("-X") && !argument.startsWith("-XX:StartFlightRecording")
+                        && !argument.startsWith("-Xlog"))
+                .toList();
     }
 
     static String gitCommit() {

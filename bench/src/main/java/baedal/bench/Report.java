@@ -120,7 +120,9 @@ public final class Report {
         md.append("- Machine: ").append(result.machine().cores()).append(" cores, JDK ").append(result.machine().jdk())
                 .append(", ").append(result.machine().os()).append(", ").append(result.machine().postgres())
                 .append(", Kafka client ").append(result.machine().kafka()).append(", max heap ")
-                .append(result.machine().maxHeapMb()).append(" MB.\n");
+                .append(result.machine().maxHeapMb()).append(" MB, garbage collectors ")
+                .append(result.machine().garbageCollectors()).append(", JVM options `")
+                .append(result.machine().jvmArguments()).append("` (the platform runs in the harness's JVM).\n");
         for (String note : result.notes()) {
             md.append("- ").append(note).append('\n');
         }

@@ -43,7 +43,7 @@ public final class Results {
     }
 
     public record Machine(int cores, String jdk, String os, String postgres, String kafka, String gitCommit,
-            String date, long maxHeapMb) {
+            String date, long maxHeapMb, String garbageCollectors, String jvmArguments) {
     }
 
     public record Config(String target, int shards, int poolSize, int concurrency, double rate, int warmupSeconds,

@@ -27,7 +27,7 @@ class ReportTests {
         Double ratio = apiPerSecond / 2000;
         return new Placement("placement", "Order placement (issue 2)",
                 new Config("in-process", 2, 16, 16, 500, 15, 60, 2000, "java ... PlacementBenchmark"),
-                new Machine(2, "JDK 25", "Linux", "PostgreSQL 15.4", "4.1.0", "abc1234", "2025-06-01 12:00 +09:00", 1024),
+                new Machine(2, "JDK 25", "Linux", "PostgreSQL 15.4", "4.1.0", "abc1234", "2025-06-01 12:00 +09:00", 1024, "PS Scavenge, PS MarkSweep", "-XX:+UseParallelGC"),
                 jdbc, api, ratio, fixed, audit, PlacementBenchmark.targets(ratio, fixed, audit), List.of(),
                 "benchmarks/placement.png");
     }

@@ -1,0 +1,159 @@
+package baedal.bench;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * A deliberately minimal HTTP/1.1 client for the load generator: persistent connections kept in a pool,
+ * one blocking request at a time per connection, fixed-length request bodies, fixed-length or chunked
+ * responses. The load generator shares the machine with the platform, so every microsecond of client CPU
+ * is taken from the system under test; the JDK's {@code HttpClient} costs several times more per request
+ * (selector hand-offs between threads). Only what {@code POST /api/orders} needs is implemented.
+ */
+final class KeepAliveHttp implements AutoCloseable {
+
+    private final String host;
+    private final int port;
+    private final int timeoutMillis;
+    private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
+
+    KeepAliveHttp(URI base, Duration timeout) {
+        this.host = base.getHost();
+        this.port = base.getPort();
+        this.timeoutMillis = (int) timeout.toMillis();
+    }
+
+    /** A response's status, {@code Location} header (may be null) and body. */
+    record Response(int status, String location, String body) {
+    }
+
+    Response post(String path, String idempotencyKey, byte[] json) throws IOException {
+        Connection connection = idle.poll();
+        if (connection == null) {
+            connection = new Connection();
+        }
+        try {
+            Response response = connection.exchange(path, idempotencyKey, json);
+            if (connection.reusable) {
+                idle.offer(connection);
+            } else {
+                connection.close();
+            }
+            return response;
+        } catch (IOException | RuntimeException failure) {
+            connection.close();
+            throw failure;
+        }
+    }
+
+    @Override
+    public void close() {
+        Connection connection;
+        while ((connection = idle.poll()) != null) {
+            connection.close();
+        }
+    }
+
+    private final class Connection {
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+        private boolean reusable = true;
+
+        Connection() throws IOException {
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(timeoutMillis);
+            socket.connect(new InetSocketAddress(host, port), timeoutMillis);
+            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+        }
+
+        Response exchange(String path, String idempotencyKey, byte[] json) throws IOException {
+            String head = "POST " + path + " HTTP/1.1\r\n"
+                    + "Host: " + host + ":" + port + "\r\n"
+                    + "Content-Type: application/json\r\n"
+                    + "Accept: application/json\r\n"
+                    + "Idempotency-Key: " + idempotencyKey + "\r\n"
+                    + "Content-Length: " + json.length + "\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(json);
+            out.flush();
+
+            String statusLine = line();
+            if (statusLine == null || !statusLine.startsWith("HTTP/1.1 ")) {
+                throw new IOException("unexpected status line: " + statusLine);
+            }
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            int contentLength = -1;
+            boolean chunked = false;
+            String location = null;
+            for (String header = line(); header != null && !header.isEmpty(); header = line()) {
+                int colon = header.indexOf(':');
+                String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = header.substring(colon + 1).trim();
+                switch (name) {
+                    case "content-length" -> contentLength = Integer.parseInt(value);
+                    case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
+                    case "location" -> location = value;
+                    case "connection" -> reusable = !value.equalsIgnoreCase("close");
+                    default -> { }
+                }
+            }
+            byte[] body;
+            if (chunked) {
+                ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+                        size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+                    chunks.write(in.readNBytes(size));
+                    line();
+                }
+                for (String trailer = line(); trailer != null && !trailer.isEmpty(); trailer = line()) {
+                    // trailers are not used
+                }
+                body = chunks.toByteArray();
+            } else if (contentLength >= 0) {
+                body = in.readNBytes(contentLength);
+            } else {
+                reusable = false;
+                body = in.readAllBytes();
+            }
+            return new Response(status, location, new String(body, StandardCharsets.UTF_8));
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder(64);
+            for (int c = in.read(); c != -1; c = in.read()) {
+                if (c == '\n') {
+                    int end = line.length();
+                    if (end > 0 && line.charAt(end - 1) == '\r') {
+                        line.setLength(end - 1);
+                    }
+                    return line.toString();
+                }
+                line.append((char) c);
+            }
+            reusable = false;
+            return line.isEmpty() ? null : line.toString();
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing a connection that is already broken
+            }
+        }
+    }
+}
