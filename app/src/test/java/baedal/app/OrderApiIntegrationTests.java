@@ -203,6 +203,18 @@ class OrderApiIntegrationTests {
     }
 
     @Test
+    void refusesAnOversizedBodyBeforeReadingIt() {
+        long stored = ordersStored();
+
+        RunningPlatform.Response response = place(aChickenOrder().with("requestToShop", "가".repeat(40_000)),
+                UUID.randomUUID().toString());
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.problemType()).isEqualTo("https://baedal.io/problems/request-too-large");
+        assertThat(ordersStored()).isEqualTo(stored);
+    }
+
+    @Test
     void answers404ForUnknownAndMalformedOrderNumbers() {
         assertThat(platform.get("/api/orders/999999999003").status()).isEqualTo(404);
         assertThat(platform.get("/api/orders/abc").status()).isEqualTo(404);

@@ -112,9 +112,82 @@ public final class Load {
         }
     }
 
+    /**
+     * Warms the system up with {@code concurrency} closed-loop workers until its throughput is steady: at
+     * least {@code min}, then until the last {@value #STEADY_WINDOW_SECONDS} s completed within
+     * {@value #STEADY_TOLERANCE_PERCENT} % as many operations as the {@value #STEADY_WINDOW_SECONDS} s before,
+     * or {@code max} at most. On 2 busy cores the JIT compiles a deep HTTP stack slowly, so a fixed short
+     * warm-up would measure the compiler rather than the platform. Returns how long the warm-up took.
+     */
+    public static Duration warmUntilSteady(int concurrency, Duration min, Duration max, Operation operation)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        int maxSeconds = (int) Math.max(1, max.toSeconds());
+        AtomicLongArray perSecond = new AtomicLongArray(maxSeconds + 1);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicLong sequence = new AtomicLong();
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < concurrency; w++) {
+                workers.submit(() -> {
+                    while (!stop.get()) {
+                        try {
+                            operation.run(sequence.getAndIncrement());
+                            int second = (int) ((System.nanoTime() - start) / 1_000_000_000L);
+                            if (second < perSecond.length()) {
+                                perSecond.incrementAndGet(second);
+                            }
+                        } catch (Exception ignored) {
+                            // warm-up failures are not measured; the measured run reports its own errors
+                        }
+                    }
+                    return null;
+                });
+            }
+            int elapsed = 0;
+            while (elapsed < maxSeconds) {
+                Thread.sleep(1000);
+                elapsed = (int) ((System.nanoTime() - start) / 1_000_000_000L);
+                if (elapsed >= min.toSeconds() && steady(perSecond, elapsed)) {
+                    break;
+                }
+            }
+            stop.set(true);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    static final int STEADY_WINDOW_SECONDS = 10;
+    static final int STEADY_TOLERANCE_PERCENT = 5;
+
+    /** Whether the two windows of complete seconds before {@code elapsed} completed about as much work. */
+    static boolean steady(AtomicLongArray perSecond, int elapsed) {
+        int end = Math.min(elapsed, perSecond.length());
+        if (end < 2 * STEADY_WINDOW_SECONDS) {
+            return false;
+        }
+        long recent = 0;
+        long before = 0;
+        for (int i = end - STEADY_WINDOW_SECONDS; i < end; i++) {
+            recent += perSecond.get(i);
+        }
+        for (int i = end - 2 * STEADY_WINDOW_SECONDS; i < end - STEADY_WINDOW_SECONDS; i++) {
+            before += perSecond.get(i);
+        }
+        return before > 0 && Math.abs(recent - before) * 100 <= STEADY_TOLERANCE_PERCENT * before;
+    }
+
     /** {@code concurrency} workers, each starting its next attempt as soon as the previous one ends. */
     public static Results.Run closedLoop(String name, int concurrency, Duration warmup, Duration measure,
             Operation operation) throws InterruptedException {
+        return closedLoop(name, concurrency, warmup, warmup, measure, operation);
+    }
+
+    /**
+     * As {@link #closedLoop(String, int, Duration, Duration, Operation)}, after a warm-up that already
+     * happened ({@code warmedUp}, reported) plus {@code warmup} more before measuring.
+     */
+    public static Results.Run closedLoop(String name, int concurrency, Duration warmedUp, Duration warmup,
+            Duration measure, Operation operation) throws InterruptedException {
         long start = System.nanoTime();
         Window window = new Window(start, warmup, measure);
         AtomicLong sequence = new AtomicLong();
@@ -137,7 +210,7 @@ public final class Load {
                 });
             }
         }
-        return window.result(name, "closed loop", concurrency, null, warmup, measure);
+        return window.result(name, "closed loop", concurrency, null, warmedUp, measure);
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 record Options(int durationSeconds, int warmupSeconds, double rate, Integer concurrency, String out, String target,
         List<String> jdbcUrls, String jdbcUser, String jdbcPassword, Integer poolSize, int mixSize, long seed,
-        int maxInFlight, int shards) {
+        int maxInFlight, int shards, int warmupMaxSeconds) {
 
     static Options parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -50,7 +50,8 @@ record Options(int durationSeconds, int warmupSeconds, double rate, Integer conc
                 Integer.parseInt(lookup.get("mix", "2000")),
                 Long.parseLong(lookup.get("seed", "20250601")),
                 Integer.parseInt(lookup.get("max-in-flight", "1000")),
-                Integer.parseInt(lookup.get("shards", "0")));
+                Integer.parseInt(lookup.get("shards", "0")),
+                Integer.parseInt(lookup.get("warmup-max", "180")));
         if (options.durationSeconds() < 1 || options.warmupSeconds() < 0 || options.rate() <= 0) {
             throw new IllegalArgumentException("--duration must be >= 1, --warmup >= 0, --rate > 0");
         }
@@ -70,7 +71,9 @@ record Options(int durationSeconds, int warmupSeconds, double rate, Integer conc
     static final String USAGE = """
             Options (or -Dbench.<name>=<value>):
               --duration <s>      measured seconds per run (default 60)
-              --warmup <s>        warm-up seconds before each run (default 15)
+              --warmup <s>        minimum warm-up seconds before each closed-loop run (default 15); the warm-up
+                                  goes on until throughput is steady (two 10 s windows within 5 %)
+              --warmup-max <s>    longest warm-up (default 180)
               --rate <n>          fixed arrival rate, orders/s (default 500)
               --concurrency <n>   closed-loop workers (default = shard pool size)
               --out <dir>         where placement.json and the chart go (default docs/benchmarks);

@@ -89,6 +89,7 @@ public final class PlacementBenchmark {
                     + Math.round(mix.stream().mapToLong(OrderSpec::paymentAmount).average().orElse(0)));
 
             Duration warmup = Duration.ofSeconds(options.warmupSeconds());
+            Duration warmupMax = Duration.ofSeconds(Math.max(options.warmupSeconds(), options.warmupMaxSeconds()));
             Duration measure = Duration.ofSeconds(options.durationSeconds());
 
             Run jdbcRun = null;
@@ -97,15 +98,21 @@ public final class PlacementBenchmark {
                         + measure.toSeconds() + " s");
                 List<OrderSpec> baselineMix = mix.stream().map(PlacementBenchmark::baselineMember).toList();
                 try (JdbcPlacement jdbc = new JdbcPlacement(shards, poolSize, compact)) {
-                    jdbcRun = Load.closedLoop("raw JDBC baseline", concurrency, warmup, measure,
-                            seq -> jdbc.place(baselineMix.get((int) (seq % baselineMix.size()))));
+                    Load.Operation placeByJdbc = seq -> jdbc.place(baselineMix.get((int) (seq % baselineMix.size())));
+                    Duration warmed = Load.warmUntilSteady(concurrency, warmup, warmupMax, placeByJdbc);
+                    log("  warmed up for " + warmed.toSeconds() + " s (steady throughput)");
+                    jdbcRun = Load.closedLoop("raw JDBC baseline", concurrency, warmed, Duration.ZERO, measure,
+                            placeByJdbc);
                 }
                 print(jdbcRun);
             }
 
             log("2/3 API max throughput: " + concurrency + " HTTP workers");
-            Run apiMax = Load.closedLoop("API max (closed loop)", concurrency, warmup, measure,
-                    seq -> api.place(bodies.get((int) (seq % bodies.size()))));
+            Load.Operation placeByApi = seq -> api.place(bodies.get((int) (seq % bodies.size())));
+            Duration apiWarmed = Load.warmUntilSteady(concurrency, warmup, warmupMax, placeByApi);
+            log("  warmed up for " + apiWarmed.toSeconds() + " s (steady throughput)");
+            Run apiMax = Load.closedLoop("API max (closed loop)", concurrency, apiWarmed, Duration.ZERO, measure,
+                    placeByApi);
             print(apiMax);
 
             log("3/3 API at a fixed rate of " + options.rate() + " orders/s (open model)");

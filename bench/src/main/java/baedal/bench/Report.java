@@ -103,8 +103,11 @@ public final class Report {
         }
         md.append("\n").append("![order placement](").append(result.chart()).append(")\n\n");
         md.append("### Setup\n\n");
-        md.append("- Run: warm-up ").append(result.config().warmupSeconds()).append(" s then ")
-                .append(result.config().durationSeconds()).append(" s measured, per run; ")
+        md.append("- Run: each closed-loop run warms up for at least ").append(result.config().warmupSeconds())
+                .append(" s and until its throughput is steady (two 10 s windows within 5 %)")
+                .append(warmups(result)).append(", then ")
+                .append(result.config().durationSeconds()).append(" s measured; the fixed-rate run follows a ")
+                .append(result.config().warmupSeconds()).append(" s warm-up at its rate; ")
                 .append(result.config().shards()).append(" shards, pool ").append(result.config().poolSize())
                 .append(" connections per shard, ").append(result.config().concurrency())
                 .append(" closed-loop workers; order mix of ").append(result.config().mixSize())
@@ -153,5 +156,13 @@ public final class Report {
             return String.format(Locale.ROOT, "%,d", value.longValue());
         }
         return String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%,.1f" : "%.2f", value);
+    }
+
+    private static String warmups(Results.Placement result) {
+        StringBuilder took = new StringBuilder(" — took ");
+        if (result.jdbcBaseline() != null) {
+            took.append(Math.round(result.jdbcBaseline().warmupSeconds())).append(" s (JDBC), ");
+        }
+        return took.append(Math.round(result.apiMax().warmupSeconds())).append(" s (API)").toString();
     }
 }
