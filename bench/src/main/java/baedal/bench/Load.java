@@ -114,9 +114,7 @@ public final class Load {
 
     /**
      * Warms the system up with {@code concurrency} closed-loop workers until its throughput is steady: at
-     * least {@code min}, then until the last {@value #STEADY_WINDOW_SECONDS} s completed within
-     * {@value #STEADY_TOLERANCE_PERCENT} % as many operations as the {@value #STEADY_WINDOW_SECONDS} s before,
-     * or {@code max} at most. On 2 busy cores the JIT compiles a deep HTTP stack slowly, so a fixed short
+     * least {@code min}, then until {@link #steady} holds, or {@code max} at most. On 2 busy cores the JIT compiles a deep HTTP stack slowly, so a fixed short
      * warm-up would measure the compiler rather than the platform. Returns how long the warm-up took.
      */
     public static Duration warmUntilSteady(int concurrency, Duration min, Duration max, Operation operation)
@@ -157,23 +155,32 @@ public final class Load {
     }
 
     static final int STEADY_WINDOW_SECONDS = 10;
+    static final int STEADY_WINDOWS = 3;
     static final int STEADY_TOLERANCE_PERCENT = 5;
 
-    /** Whether the two windows of complete seconds before {@code elapsed} completed about as much work. */
+    /**
+     * Whether the last {@value #STEADY_WINDOWS} windows of {@value #STEADY_WINDOW_SECONDS} complete seconds
+     * before {@code elapsed} each completed about as much work: the busiest at most
+     * {@value #STEADY_TOLERANCE_PERCENT} % above the quietest. The JIT compiles in steps, so two windows that
+     * agree can still be a plateau before the next step; three in a row rarely are.
+     */
     static boolean steady(AtomicLongArray perSecond, int elapsed) {
         int end = Math.min(elapsed, perSecond.length());
-        if (end < 2 * STEADY_WINDOW_SECONDS) {
+        if (end < STEADY_WINDOWS * STEADY_WINDOW_SECONDS) {
             return false;
         }
-        long recent = 0;
-        long before = 0;
-        for (int i = end - STEADY_WINDOW_SECONDS; i < end; i++) {
-            recent += perSecond.get(i);
+        long quietest = Long.MAX_VALUE;
+        long busiest = 0;
+        for (int window = 0; window < STEADY_WINDOWS; window++) {
+            long completed = 0;
+            int from = end - (window + 1) * STEADY_WINDOW_SECONDS;
+            for (int i = from; i < from + STEADY_WINDOW_SECONDS; i++) {
+                completed += perSecond.get(i);
+            }
+            quietest = Math.min(quietest, completed);
+            busiest = Math.max(busiest, completed);
         }
-        for (int i = end - 2 * STEADY_WINDOW_SECONDS; i < end - STEADY_WINDOW_SECONDS; i++) {
-            before += perSecond.get(i);
-        }
-        return before > 0 && Math.abs(recent - before) * 100 <= STEADY_TOLERANCE_PERCENT * before;
+        return quietest > 0 && (busiest - quietest) * 100 <= STEADY_TOLERANCE_PERCENT * quietest;
     }
 
     /** {@code concurrency} workers, each starting its next attempt as soon as the previous one ends. */

@@ -72,7 +72,7 @@ record Options(int durationSeconds, int warmupSeconds, double rate, Integer conc
             Options (or -Dbench.<name>=<value>):
               --duration <s>      measured seconds per run (default 60)
               --warmup <s>        minimum warm-up seconds before each closed-loop run (default 15); the warm-up
-                                  goes on until throughput is steady (two 10 s windows within 5 %)
+                                  goes on until throughput is steady (three 10 s windows within 5 %)
               --warmup-max <s>    longest warm-up (default 180)
               --rate <n>          fixed arrival rate, orders/s (default 500)
               --concurrency <n>   closed-loop workers (default = shard pool size)

@@ -104,7 +104,7 @@ public final class Report {
         md.append("\n").append("![order placement](").append(result.chart()).append(")\n\n");
         md.append("### Setup\n\n");
         md.append("- Run: each closed-loop run warms up for at least ").append(result.config().warmupSeconds())
-                .append(" s and until its throughput is steady (two 10 s windows within 5 %)")
+                .append(" s and until its throughput is steady (three 10 s windows within 5 %)")
                 .append(warmups(result)).append(", then ")
                 .append(result.config().durationSeconds()).append(" s measured; the fixed-rate run follows a ")
                 .append(result.config().warmupSeconds()).append(" s warm-up at its rate; ")

@@ -12,25 +12,37 @@ class LoadTests {
     }
 
     @Test
-    void callsThroughputSteadyWhenTwoWindowsAgreeWithinFivePercent() {
-        long[] counts = new long[20];
-        for (int i = 0; i < 20; i++) {
-            counts[i] = i < 10 ? 1_000 : 1_040;
+    void callsThroughputSteadyWhenThreeWindowsAgreeWithinFivePercent() {
+        long[] counts = new long[30];
+        for (int i = 0; i < 30; i++) {
+            counts[i] = i < 10 ? 1_000 : i < 20 ? 1_040 : 1_020;
         }
-        assertThat(Load.steady(perSecond(counts), 20)).isTrue();
+        assertThat(Load.steady(perSecond(counts), 30)).isTrue();
+    }
+
+    @Test
+    void keepsWarmingWhenAPlateauIsFollowedByAnotherStep() {
+        long[] counts = new long[30];
+        for (int i = 0; i < 30; i++) {
+            counts[i] = i < 20 ? 1_000 : 1_300;
+        }
+        assertThat(Load.steady(perSecond(counts), 30)).isFalse();
     }
 
     @Test
     void keepsWarmingWhileThroughputStillClimbs() {
-        long[] counts = new long[20];
-        for (int i = 0; i < 20; i++) {
+        long[] counts = new long[30];
+        for (int i = 0; i < 30; i++) {
             counts[i] = 900 + 40L * i;
         }
-        assertThat(Load.steady(perSecond(counts), 20)).isFalse();
+        assertThat(Load.steady(perSecond(counts), 30)).isFalse();
     }
 
     @Test
-    void needsTwoFullWindowsBeforeCallingAnythingSteady() {
-        assertThat(Load.steady(perSecond(new long[30]), 19)).isFalse();
+    void needsThreeFullWindowsBeforeCallingAnythingSteady() {
+        long[] counts = new long[40];
+        java.util.Arrays.fill(counts, 1_000);
+        assertThat(Load.steady(perSecond(counts), 29)).isFalse();
+        assertThat(Load.steady(perSecond(counts), 30)).isTrue();
     }
 }

@@ -11,11 +11,11 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.logging.DeferredLogFactory;
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationContextAware;
-import org.springframework.context.ApplicationEvent;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -28,8 +28,8 @@ import org.springframework.core.env.MapPropertySource;
  * <p>
  * Settings: {@code baedal.embedded.data-dir} ({@code ./data}), {@code baedal.embedded.postgres-port} (15432),
  * {@code baedal.embedded.kafka-port} (19092), {@code baedal.embedded.kafka-controller-port} (19093) and
- * {@code baedal.shards.count} (4). The platform stops when the application context closes or the application fails
- * to start, and at the latest when the JVM shuts down.
+ * {@code baedal.shards.count} (4). The platform stops after the application context's other beans are destroyed, or
+ * when the application fails to start, and at the latest when the JVM shuts down.
  */
 public class EmbeddedPlatformEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -73,6 +73,7 @@ public class EmbeddedPlatformEnvironmentPostProcessor implements EnvironmentPost
 		EmbeddedPlatform platform = EmbeddedPlatform.start(settings);
 		PlatformStopper stopper = new PlatformStopper(platform);
 		application.addListeners(stopper);
+		application.addInitializers(stopper);
 		try {
 			platform.createDatabaseIfMissing(CATALOG_DATABASE);
 			for (int shard = 0; shard < shardCount; shard++) {
@@ -118,10 +119,14 @@ public class EmbeddedPlatformEnvironmentPostProcessor implements EnvironmentPost
 	}
 
 	/**
-	 * Stops the platform once: when the application's own context closes, when the application fails to start, or
-	 * when the JVM shuts down, whichever comes first.
+	 * Stops the platform once: after every other bean of the application's context has been destroyed (so the web
+	 * server drains its requests and the connection pools close while the databases are still up), when the
+	 * application fails to start, or when the JVM shuts down, whichever comes first.
 	 */
-	static final class PlatformStopper implements ApplicationListener<ApplicationEvent>, ApplicationContextAware {
+	static final class PlatformStopper implements ApplicationListener<ApplicationFailedEvent>,
+			ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		static final String BEAN_NAME = "baedalEmbeddedPlatform";
 
 		private final EmbeddedPlatform platform;
 
@@ -129,27 +134,40 @@ public class EmbeddedPlatformEnvironmentPostProcessor implements EnvironmentPost
 
 		private final Thread shutdownHook;
 
-		private volatile ApplicationContext context;
-
 		PlatformStopper(EmbeddedPlatform platform) {
 			this.platform = platform;
 			this.shutdownHook = new Thread(this::stopFromShutdownHook, "baedal-embedded-platform-stopper");
 			Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 		}
 
+		/**
+		 * Registers the platform as the context's first disposable bean: beans are destroyed in reverse order of
+		 * registration, so it is destroyed last. From then on the context owns the platform's end (Spring Boot's
+		 * own shutdown hook closes the context on SIGTERM), so the backstop hook is removed: two hooks running at
+		 * once would stop the databases under a context that is still draining requests.
+		 */
 		@Override
-		public void setApplicationContext(ApplicationContext context) {
-			this.context = context;
+		public void initialize(ConfigurableApplicationContext context) {
+			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+			beanFactory.registerSingleton(BEAN_NAME, platform);
+			if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
+				registry.registerDisposableBean(BEAN_NAME, this::stop);
+				removeShutdownHook();
+			}
+		}
+
+		private void removeShutdownHook() {
+			try {
+				Runtime.getRuntime().removeShutdownHook(shutdownHook);
+			}
+			catch (IllegalStateException ex) {
+				// the JVM is already shutting down; the hook runs or has run
+			}
 		}
 
 		@Override
-		public void onApplicationEvent(ApplicationEvent event) {
-			if (event instanceof ContextClosedEvent closed && isOwnContext(closed.getApplicationContext())) {
-				stop();
-			}
-			else if (event instanceof ApplicationFailedEvent) {
-				stop();
-			}
+		public void onApplicationEvent(ApplicationFailedEvent event) {
+			stop();
 		}
 
 		@Override
@@ -157,21 +175,11 @@ public class EmbeddedPlatformEnvironmentPostProcessor implements EnvironmentPost
 			return false;
 		}
 
-		private boolean isOwnContext(ApplicationContext closing) {
-			ApplicationContext own = this.context;
-			return own == null || own == closing;
-		}
-
 		void stop() {
 			if (!stopped.compareAndSet(false, true)) {
 				return;
 			}
-			try {
-				Runtime.getRuntime().removeShutdownHook(shutdownHook);
-			}
-			catch (IllegalStateException ex) {
-				// the JVM is already shutting down; the platform is closed here anyway
-			}
+			removeShutdownHook();
 			platform.close();
 		}
 
