@@ -73,14 +73,6 @@ public final class Shard {
         migrated = true;
     }
 
-    boolean migrated() {
-        return migrated;
-    }
-
-    JdbcClient jdbc() {
-        return jdbc;
-    }
-
     private <T> T guarded(java.util.function.Supplier<T> call, boolean[] commitAttempted) {
         if (!migrated) {
             throw new ShardUnavailable(no, retryAfter, true, null);

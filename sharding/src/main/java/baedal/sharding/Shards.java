@@ -100,10 +100,6 @@ public final class Shards implements AutoCloseable {
         return shards.size();
     }
 
-    public Duration retryAfter() {
-        return properties.retryAfter();
-    }
-
     /**
      * Runs {@code work} on the first shard in {@code routingKey}'s ranking that accepts work. If that shard
      * cannot be reached before the commit, the work moves on to the next. If the commit itself fails, the
