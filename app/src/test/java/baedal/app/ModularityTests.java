@@ -20,7 +20,7 @@ class ModularityTests {
 
     private static final List<String> PACKAGES = List.of("baedal.kernel", "baedal.platform.web", "baedal.sharding",
             "baedal.catalog", "baedal.catalog.internal", "baedal.catalog.web", "baedal.order",
-            "baedal.order.persistence", "baedal.order.web", "baedal.app");
+            "baedal.order.persistence", "baedal.order.web", "baedal.order.events", "baedal.outbox", "baedal.app");
 
     static JavaClasses classes;
 
@@ -82,7 +82,7 @@ class ModularityTests {
 
     @Test
     void keepsInfrastructureModulesIgnorantOfTheContexts() {
-        noClasses().that().resideInAnyPackage("baedal.sharding..", "baedal.platform..")
+        noClasses().that().resideInAnyPackage("baedal.sharding..", "baedal.platform..", "baedal.outbox..")
                 .should().dependOnClassesThat().resideInAnyPackage("baedal.order..", "baedal.catalog..", "baedal.app..")
                 .check(classes);
     }

@@ -60,7 +60,7 @@ class OrderApiIntegrationTests {
         for (String shard : SHARDS) {
             total += postgres.count(shard, "select count(*) from orders")
                     + postgres.count(shard, "select count(*) from idempotency_key")
-                    + postgres.count(shard, "select count(*) from order_change");
+                    + postgres.count(shard, "select count(*) from outbox");
         }
         return total;
     }
@@ -247,8 +247,11 @@ class OrderApiIntegrationTests {
         assertThat(done.path("timestamps").propertyNames()).containsExactly("placedAt", "acceptedAt",
                 "riderDispatchedAt", "riderAtShopAt", "pickedUpAt", "deliveredAt");
         assertThat(postgres.longs("shard_" + done.path("shard").asInt(),
-                "select version from order_change where order_no = " + orderNo + " order by version"))
+                "select version from outbox where aggregateid = '" + orderNo + "' order by seq"))
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(postgres.count("shard_" + done.path("shard").asInt(), "select count(*) from outbox where aggregateid = '"
+                + orderNo + "' and payload->'order'->>'status' = 'DELIVERED' and type = 'OrderDelivered'"
+                + " and (payload->>'version')::int = 6")).as("the last event carries the order after the change").isEqualTo(1);
     }
 
     @Test

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The raw-JDBC baseline: exactly the statements {@code ShardedOrders.place} runs for one new order — nextval of
  * the shard's serial, the idempotency claim, the order row, one multi-row insert of its lines (options as
- * jsonb), and the order_change row — in one transaction on one shard, over one HikariCP pool per shard of
+ * jsonb), and the OrderPlaced outbox row (an envelope around the order) — in one transaction on one shard, over one HikariCP pool per shard of
  * the platform's pool size. No HTTP, no framework. Orders go round-robin over the shards.
  */
 public final class JdbcPlacement implements AutoCloseable {
@@ -41,9 +41,9 @@ public final class JdbcPlacement implements AutoCloseable {
                 delivery_fee, total_amount, payment_amount, road_address, address_detail, zip_code, lat, lng,
                 request_to_shop, request_to_rider, placed_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    static final String INSERT_CHANGE = """
-            insert into order_change (order_no, version, type, occurred_at)
-            values (?, ?, ?, ?)""";
+    static final String INSERT_OUTBOX = """
+            insert into outbox (id, aggregatetype, aggregateid, type, payload, version, occurred_at, traceparent)
+            values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)""";
 
     private final List<ShardNode> nodes;
     private final List<HikariDataSource> pools = new ArrayList<>();
@@ -130,12 +130,19 @@ public final class JdbcPlacement implements AutoCloseable {
                     }
                     insert.executeUpdate();
                 }
-                try (PreparedStatement change = connection.prepareStatement(INSERT_CHANGE)) {
-                    change.setLong(1, orderNo);
-                    change.setLong(2, 1);
-                    change.setString(3, "OrderPlaced");
-                    change.setTimestamp(4, at);
-                    change.executeUpdate();
+                try (PreparedStatement outbox = connection.prepareStatement(INSERT_OUTBOX)) {
+                    UUID eventId = UUID.randomUUID();
+                    outbox.setObject(1, eventId);
+                    outbox.setString(2, "Order");
+                    outbox.setString(3, Long.toString(orderNo));
+                    outbox.setString(4, "OrderPlaced");
+                    outbox.setString(5, "{\"eventId\":\"" + eventId + "\",\"type\":\"OrderPlaced\",\"orderNo\":\"" + orderNo
+                            + "\",\"shard\":" + shardNo + ",\"version\":1,\"occurredAt\":\"" + now
+                            + "\",\"traceparent\":null,\"schemaVersion\":1,\"order\":" + order.requestJson(json) + "}");
+                    outbox.setLong(6, 1);
+                    outbox.setTimestamp(7, at);
+                    outbox.setString(8, null);
+                    outbox.executeUpdate();
                 }
                 connection.commit();
                 return orderNo;

@@ -114,7 +114,7 @@ public final class Report {
                 .append(" orders over every seeded shop (1–3+ menus, required option groups honoured, ")
                 .append("minimum order respected, server-exact payment amounts).\n");
         md.append("- Raw-JDBC baseline: the statements of `ShardedOrders.place` (nextval, idempotency claim, order row, ")
-                .append("one multi-row `order_line` insert with jsonb options, `order_change` row) in one transaction, ")
+                .append("one multi-row `order_line` insert with jsonb options, the `OrderPlaced` outbox row) in one transaction, ")
                 .append("HikariCP pool of the same size per shard, round-robin over the shards, no HTTP.\n");
         md.append("- Fixed rate: open model; each request is due at its scheduled time and sent then on its own ")
                 .append("virtual thread; latency is measured from the **intended** send time (coordinated omission ")

@@ -2,17 +2,35 @@ package baedal.order.persistence;
 
 import baedal.order.Order;
 import baedal.order.OrderEvent;
-import java.sql.Timestamp;
+import baedal.order.events.OrderDocument;
+import baedal.order.events.OrderEventCatalogue;
+import baedal.order.events.OrderEventEnvelope;
+import baedal.outbox.EventIds;
+import baedal.outbox.Outbox;
+import baedal.outbox.OutboxRecord;
+import java.time.Clock;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one place where every state change of an order records its event, inside the transaction that stores
- * the change, on the same shard. Today it writes the change journal ({@code order_change}: order, version,
- * event type, time); the transactional outbox replaces this body and nothing else.
+ * The one place where every state change of an order records its event: inside the transaction that
+ * stores the change, on the same shard, it appends the event — an {@link OrderEventEnvelope} carrying the
+ * order as it is after the change — to the shard's transactional outbox. Only event types listed in the
+ * {@link OrderEventCatalogue} are ever written.
  */
 @Component
 public class OrderChangeLog {
+
+    private final Outbox outbox;
+    private final EventIds eventIds;
+    private final JsonMapper json = JsonMapper.shared();
+
+    public OrderChangeLog(Outbox outbox, Clock clock) {
+        this.outbox = outbox;
+        this.eventIds = new EventIds(clock);
+    }
 
     /** Records {@code event}, raised by the change that produced {@code after}, in the caller's transaction. */
     public void record(JdbcClient transaction, Order.Snapshot after, OrderEvent event) {
@@ -20,13 +38,13 @@ public class OrderChangeLog {
             throw new IllegalArgumentException("event " + event + " does not describe order state " + after.orderNo()
                     + " at version " + after.version());
         }
-        transaction.sql("""
-                insert into order_change (order_no, version, type, occurred_at)
-                values (:orderNo, :version, :type, :occurredAt)""")
-                .param("orderNo", event.orderNo().value())
-                .param("version", event.version())
-                .param("type", event.type())
-                .param("occurredAt", Timestamp.from(event.occurredAt()))
-                .update();
+        OrderEventCatalogue.EventType type = OrderEventCatalogue.require(event);
+        UUID eventId = eventIds.next();
+        String orderNo = event.orderNo().toString();
+        OrderEventEnvelope envelope = new OrderEventEnvelope(eventId.toString(), type.name(), orderNo,
+                event.orderNo().shard().value(), event.version(), event.occurredAt(), null, type.schemaVersion(),
+                OrderDocument.of(after));
+        outbox.append(transaction, new OutboxRecord(eventId, OrderEventCatalogue.AGGREGATE_TYPE, orderNo, type.name(),
+                event.version(), event.occurredAt(), null, json.writeValueAsString(envelope)));
     }
 }

@@ -10,6 +10,7 @@ import baedal.order.OrderNotFound;
 import baedal.order.OrderPlacement;
 import baedal.order.Orders;
 import baedal.order.RiderId;
+import baedal.order.events.OrderDocument;
 import java.net.URI;
 import java.util.OptionalLong;
 import org.springframework.http.HttpHeaders;
@@ -45,7 +46,7 @@ class OrderController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<OrderResponse> place(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+    ResponseEntity<OrderDocument> place(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
             @RequestBody PlaceOrderRequest request) {
         IdempotencyKey idempotencyKey = idempotencyKey(key);
         Orders.Placed placed = placement.place(idempotencyKey, request.toCommand());
@@ -54,16 +55,16 @@ class OrderController {
                 .location(URI.create("/api/orders/" + order.orderNo()))
                 .eTag(etag(order))
                 .header(REPLAYED, Boolean.toString(!placed.created()))
-                .body(OrderResponse.of(order));
+                .body(OrderDocument.of(order));
     }
 
     @GetMapping("/{orderNo}")
-    ResponseEntity<OrderResponse> get(@PathVariable String orderNo) {
+    ResponseEntity<OrderDocument> get(@PathVariable String orderNo) {
         return ok(fulfilment.get(orderNo(orderNo)));
     }
 
     @PostMapping("/{orderNo}/accept")
-    ResponseEntity<OrderResponse> accept(@PathVariable String orderNo,
+    ResponseEntity<OrderDocument> accept(@PathVariable String orderNo,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody AcceptRequest request) {
         OrderNo no = orderNo(orderNo);
@@ -71,7 +72,7 @@ class OrderController {
     }
 
     @PostMapping("/{orderNo}/reject")
-    ResponseEntity<OrderResponse> reject(@PathVariable String orderNo,
+    ResponseEntity<OrderDocument> reject(@PathVariable String orderNo,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody ReasonRequest request) {
         OrderNo no = orderNo(orderNo);
@@ -79,7 +80,7 @@ class OrderController {
     }
 
     @PostMapping("/{orderNo}/cancel")
-    ResponseEntity<OrderResponse> cancel(@PathVariable String orderNo,
+    ResponseEntity<OrderDocument> cancel(@PathVariable String orderNo,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody CancelRequest request) {
         OrderNo no = orderNo(orderNo);
@@ -88,7 +89,7 @@ class OrderController {
     }
 
     @PostMapping("/{orderNo}/dispatch")
-    ResponseEntity<OrderResponse> dispatch(@PathVariable String orderNo,
+    ResponseEntity<OrderDocument> dispatch(@PathVariable String orderNo,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody DispatchRequest request) {
         OrderNo no = orderNo(orderNo);
@@ -96,28 +97,28 @@ class OrderController {
     }
 
     @PostMapping("/{orderNo}/arrive-at-shop")
-    ResponseEntity<OrderResponse> arriveAtShop(@PathVariable String orderNo,
+    ResponseEntity<OrderDocument> arriveAtShop(@PathVariable String orderNo,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         OrderNo no = orderNo(orderNo);
         return ok(fulfilment.arriveAtShop(no, expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{orderNo}/pick-up")
-    ResponseEntity<OrderResponse> pickUp(@PathVariable String orderNo,
+    ResponseEntity<OrderDocument> pickUp(@PathVariable String orderNo,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         OrderNo no = orderNo(orderNo);
         return ok(fulfilment.pickUp(no, expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{orderNo}/deliver")
-    ResponseEntity<OrderResponse> deliver(@PathVariable String orderNo,
+    ResponseEntity<OrderDocument> deliver(@PathVariable String orderNo,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         OrderNo no = orderNo(orderNo);
         return ok(fulfilment.deliver(no, expectedVersion(ifMatch)));
     }
 
-    private static ResponseEntity<OrderResponse> ok(Order.Snapshot order) {
-        return ResponseEntity.ok().eTag(etag(order)).body(OrderResponse.of(order));
+    private static ResponseEntity<OrderDocument> ok(Order.Snapshot order) {
+        return ResponseEntity.ok().eTag(etag(order)).body(OrderDocument.of(order));
     }
 
     private static String etag(Order.Snapshot order) {

@@ -1,4 +1,4 @@
-package baedal.order.web;
+package baedal.order.events;
 
 import baedal.order.Order;
 import baedal.order.OrderStatus;
@@ -7,31 +7,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** How an order is shown over HTTP. Amounts are whole won; times are ISO-8601 instants. */
-record OrderResponse(String orderNo, OrderStatus status, int shard, long version, long memberId, Shop shop,
+/**
+ * An order's complete state as other parties see it: the body of the order API's responses and the state
+ * every order event carries (the event snapshot). Amounts are whole won; times are ISO-8601 instants.
+ * Changing a field's meaning is a new schema version in {@link OrderEventCatalogue}.
+ */
+public record OrderDocument(String orderNo, OrderStatus status, int shard, long version, long memberId, Shop shop,
         List<Line> items, long itemsTotal, long deliveryFee, long totalAmount, long paymentAmount,
         Address deliveryAddress, String requestToShop, String requestToRider, Long riderId, Integer cookingMinutes,
         String rejectionReason, Cancellation cancellation, Map<String, Instant> timestamps) {
 
-    record Shop(long shopId, String name) {
+    public record Shop(long shopId, String name) {
     }
 
-    record Line(long menuId, String name, long unitPrice, int quantity, List<Option> options, long lineTotal) {
+    public record Line(long menuId, String name, long unitPrice, int quantity, List<Option> options, long lineTotal) {
     }
 
-    record Option(long optionId, String group, String name, long price) {
+    public record Option(long optionId, String group, String name, long price) {
     }
 
-    record Address(String road, String detail, String zipCode, double lat, double lng) {
+    public record Address(String road, String detail, String zipCode, double lat, double lng) {
     }
 
-    record Cancellation(String by, String reason) {
+    public record Cancellation(String by, String reason) {
     }
 
-    static OrderResponse of(Order.Snapshot order) {
+    public static OrderDocument of(Order.Snapshot order) {
         Map<String, Instant> timestamps = new LinkedHashMap<>();
         order.timeline().forEach((status, at) -> timestamps.put(timestampName(status), at));
-        return new OrderResponse(order.orderNo().toString(), order.status(), order.orderNo().shard().value(),
+        return new OrderDocument(order.orderNo().toString(), order.status(), order.orderNo().shard().value(),
                 order.version(), order.member().value(), new Shop(order.shop().shopId(), order.shop().name()),
                 order.lines().stream()
                         .map(line -> new Line(line.menuId(), line.menuName(), line.unitPrice().won(), line.quantity(),
