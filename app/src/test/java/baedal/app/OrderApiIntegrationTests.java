@@ -255,6 +255,36 @@ class OrderApiIntegrationTests {
     }
 
     @Test
+    void listsAnOrdersEventsWithTheirTraceAsWritten() {
+        String orderNo = place(aChickenOrder(), UUID.randomUUID().toString()).json().path("orderNo").asString();
+        platform.post("/api/orders/" + orderNo + "/accept", Map.of("cookingMinutes", 20));
+
+        RunningPlatform.Response events = platform.get("/api/orders/" + orderNo + "/events");
+
+        assertThat(events.status()).isEqualTo(200);
+        JsonNode list = events.json();
+        assertThat(list.size()).isEqualTo(2);
+        assertThat(list.get(0).path("type").asString()).isEqualTo("OrderPlaced");
+        assertThat(list.get(1).path("type").asString()).isEqualTo("OrderAccepted");
+        assertThat(list.get(1).path("version").asLong()).isEqualTo(2);
+        assertThat(list.get(0).path("writtenAt").asString()).isNotBlank();
+        assertThat(list.get(0).path("traceparent").asString()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        assertThat(list.get(0).path("eventId").asString()).isNotEqualTo(list.get(1).path("eventId").asString());
+        assertThat(platform.get("/api/orders/999999999003/events").status()).isEqualTo(404);
+    }
+
+    @Test
+    void exposesShardPoolAndRequestMetricsForScraping() {
+        place(aSimpleOrder(), UUID.randomUUID().toString());
+
+        RunningPlatform.Response metrics = platform.get("/actuator/prometheus");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("hikaricp_connections_active{pool=\"shard-0\"}")
+                .contains("http_server_requests_seconds_count{");
+    }
+
+    @Test
     void refusesATransitionTheStatusDoesNotAllow() {
         String orderNo = place(aChickenOrder(), UUID.randomUUID().toString()).json().path("orderNo").asString();
         String path = "/api/orders/" + orderNo;

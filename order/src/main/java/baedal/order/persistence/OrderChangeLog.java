@@ -8,7 +8,11 @@ import baedal.order.events.OrderEventEnvelope;
 import baedal.outbox.EventIds;
 import baedal.outbox.Outbox;
 import baedal.outbox.OutboxRecord;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,11 +29,25 @@ public class OrderChangeLog {
 
     private final Outbox outbox;
     private final EventIds eventIds;
+    private final ObjectProvider<Tracer> tracer;
     private final JsonMapper json = JsonMapper.shared();
 
-    public OrderChangeLog(Outbox outbox, Clock clock) {
+    public OrderChangeLog(Outbox outbox, Clock clock, ObjectProvider<Tracer> tracer) {
         this.outbox = outbox;
         this.eventIds = new EventIds(clock);
+        this.tracer = tracer;
+    }
+
+    /** The W3C {@code traceparent} of the current span (the HTTP request that made the change), if traced. */
+    private String traceparent() {
+        Tracer current = tracer.getIfAvailable();
+        Span span = current == null ? null : current.currentSpan();
+        if (span == null) {
+            return null;
+        }
+        TraceContext context = span.context();
+        return "00-" + context.traceId() + "-" + context.spanId() + "-"
+                + (Boolean.TRUE.equals(context.sampled()) ? "01" : "00");
     }
 
     /** Records {@code event}, raised by the change that produced {@code after}, in the caller's transaction. */
@@ -41,10 +59,11 @@ public class OrderChangeLog {
         OrderEventCatalogue.EventType type = OrderEventCatalogue.require(event);
         UUID eventId = eventIds.next();
         String orderNo = event.orderNo().toString();
+        String traceparent = traceparent();
         OrderEventEnvelope envelope = new OrderEventEnvelope(eventId.toString(), type.name(), orderNo,
-                event.orderNo().shard().value(), event.version(), event.occurredAt(), null, type.schemaVersion(),
+                event.orderNo().shard().value(), event.version(), event.occurredAt(), traceparent, type.schemaVersion(),
                 OrderDocument.of(after));
         outbox.append(transaction, new OutboxRecord(eventId, OrderEventCatalogue.AGGREGATE_TYPE, orderNo, type.name(),
-                event.version(), event.occurredAt(), null, json.writeValueAsString(envelope)));
+                event.version(), event.occurredAt(), traceparent, json.writeValueAsString(envelope)));
     }
 }
