@@ -274,6 +274,17 @@ class OrderApiIntegrationTests {
     }
 
     @Test
+    void continuesTheCallersTraceIntoTheOrdersEvents() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        RunningPlatform.Response placed = platform.post("/api/orders", aChickenOrder().body(),
+                "Idempotency-Key", UUID.randomUUID().toString(), "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+
+        JsonNode events = platform.get("/api/orders/" + placed.json().path("orderNo").asString() + "/events").json();
+
+        assertThat(events.get(0).path("traceparent").asString()).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
     void exposesShardPoolAndRequestMetricsForScraping() {
         place(aSimpleOrder(), UUID.randomUUID().toString());
 

@@ -12,6 +12,10 @@ record Options(int durationSeconds, int warmupSeconds, double rate, Integer conc
         List<String> jdbcUrls, String jdbcUser, String jdbcPassword, Integer poolSize, int mixSize, long seed,
         int maxInFlight, int shards, int warmupMaxSeconds) {
 
+    static final java.util.Set<String> KNOWN = java.util.Set.of("duration", "warmup", "warmup-max", "rate",
+            "concurrency", "out", "target", "jdbc-url", "jdbc-user", "jdbc-password", "pool-size", "mix", "seed",
+            "max-in-flight", "shards", "help");
+
     static Options parse(String[] args) {
         Map<String, String> given = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -31,6 +35,11 @@ record Options(int durationSeconds, int warmupSeconds, double rate, Integer conc
                 value = "true";
             }
             given.put(name, value);
+        }
+        for (String name : given.keySet()) {
+            if (!KNOWN.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name + " (see --help)");
+            }
         }
         Lookup lookup = new Lookup(given);
         String jdbc = lookup.get("jdbc-url", null);
