@@ -50,7 +50,7 @@ class OutboxRelayIntegrationTests {
     @Test
     void publishesEveryEventInOrderPerAggregateUnderConcurrentWrites() throws Exception {
         try (RelayHarness world = new RelayHarness(platform, 2, RelayHarness.quickSettings())) {
-            world.startRelay();
+            OutboxRelay relay = world.startRelay();
             int aggregates = 40;
             int versions = 5;
             appendConcurrently(world, "order-", aggregates, versions);
@@ -67,6 +67,16 @@ class OutboxRelayIntegrationTests {
             for (ShardNo shard : List.of(new ShardNo(0), new ShardNo(1))) {
                 await().atMost(Duration.ofSeconds(10)).until(() -> world.count(shard, "published_at is null") == 0);
             }
+            var meters = world.metersOf(relay);
+            double published = meters.find("baedal.outbox.published").counters().stream()
+                    .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+            assertThat(published).isEqualTo(aggregates * versions);
+            assertThat(meters.find("baedal.outbox.publish.latency").tag("shard", "1").timer().count()).isPositive();
+            assertThat(meters.find("baedal.outbox.pending").tag("shard", "0").gauge()).isNotNull();
+            var health = new OutboxHealthIndicator(relay).health();
+            assertThat(health.getStatus().getCode()).isEqualTo("UP");
+            assertThat(health.getDetails().get("shards").toString())
+                    .contains("shard-0={lease=held-here", "shard-1={lease=held-here");
         }
     }
 

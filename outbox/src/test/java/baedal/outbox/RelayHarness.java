@@ -49,6 +49,7 @@ final class RelayHarness implements AutoCloseable {
     final EventIds eventIds = new EventIds(Clock.systemUTC());
     final List<UUID> appended = new CopyOnWriteArrayList<>();
     private final List<OutboxRelay> relays = new ArrayList<>();
+    private final Map<OutboxRelay, SimpleMeterRegistry> registries = new java.util.IdentityHashMap<>();
     private final KafkaConsumer<String, String> consumer;
     private final List<Event> received = new ArrayList<>();
 
@@ -106,10 +107,17 @@ final class RelayHarness implements AutoCloseable {
 
     OutboxRelay startRelay(OutboxProperties settings, java.util.function.Supplier<OutboxPublisher> publisher,
             RelayFaults faults) {
-        OutboxRelay relay = new OutboxRelay(nodes, settings, publisher, new SimpleMeterRegistry(), faults);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        OutboxRelay relay = new OutboxRelay(nodes, settings, publisher, registry, faults);
+        registries.put(relay, registry);
         relays.add(relay);
         relay.start();
         return relay;
+    }
+
+    /** The meters of one relay started by this harness. */
+    SimpleMeterRegistry metersOf(OutboxRelay relay) {
+        return registries.get(relay);
     }
 
     ShardNo shardOf(String aggregateId) {
