@@ -44,11 +44,14 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
 
 	private final int port;
 
+	private final int controllerPort;
+
 	private final Path logDirectory;
 
-	private EmbeddedKafkaBroker(KafkaRaftServer server, int port, Path logDirectory) {
+	private EmbeddedKafkaBroker(KafkaRaftServer server, int port, int controllerPort, Path logDirectory) {
 		this.server = server;
 		this.port = port;
+		this.controllerPort = controllerPort;
 		this.logDirectory = logDirectory;
 	}
 
@@ -65,7 +68,7 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
 		}
 		KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(brokerProperties(logDirectory, port, controllerPort), false),
 				Time.SYSTEM);
-		EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, port, logDirectory);
+		EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, port, controllerPort, logDirectory);
 		try {
 			server.startup();
 			broker.awaitReady();
@@ -77,6 +80,14 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
 		log.info("Started embedded Kafka broker on localhost:{} (controller on localhost:{}, {} data in {})", port,
 				controllerPort, existing ? "existing" : "new", logDirectory);
 		return broker;
+	}
+
+	int port() {
+		return port;
+	}
+
+	int controllerPort() {
+		return controllerPort;
 	}
 
 	String bootstrapServers() {

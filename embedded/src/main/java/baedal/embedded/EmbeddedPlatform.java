@@ -41,7 +41,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
 	private final EmbeddedPostgresServer postgres;
 
-	private final EmbeddedKafkaBroker kafka;
+	private EmbeddedKafkaBroker kafka;
+
+	private final int kafkaPort;
+
+	private final int kafkaControllerPort;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -51,6 +55,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
 		this.lock = lock;
 		this.postgres = postgres;
 		this.kafka = kafka;
+		this.kafkaPort = kafka.port();
+		this.kafkaControllerPort = kafka.controllerPort();
 	}
 
 	/**
@@ -101,7 +107,30 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
 	/** The Kafka bootstrap servers, {@code localhost:<port>}. */
 	public String kafkaBootstrapServers() {
-		return kafka.bootstrapServers();
+		return "localhost:" + kafkaPort;
+	}
+
+	/**
+	 * Stops only the Kafka broker, keeping its data and PostgreSQL running, so a test can see how clients behave
+	 * while Kafka is down. Calling it while the broker is stopped does nothing.
+	 */
+	public synchronized void stopKafka() {
+		requireOpen();
+		if (kafka != null) {
+			kafka.close();
+			kafka = null;
+		}
+	}
+
+	/**
+	 * Starts the Kafka broker again on the same ports and data after {@link #stopKafka()}; returns once it accepts
+	 * connections. Calling it while the broker runs does nothing.
+	 */
+	public synchronized void startKafka() {
+		requireOpen();
+		if (kafka == null) {
+			kafka = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort, kafkaControllerPort);
+		}
 	}
 
 	/** The absolute data folder. */
@@ -111,13 +140,15 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
 	/** Stops Kafka, then PostgreSQL, keeping their data. Calling it again does nothing. */
 	@Override
-	public void close() {
+	public synchronized void close() {
 		if (!closed.compareAndSet(false, true)) {
 			return;
 		}
 		RuntimeException failure = null;
 		try {
-			kafka.close();
+			if (kafka != null) {
+				kafka.close();
+			}
 		}
 		catch (RuntimeException ex) {
 			failure = ex;

@@ -1,0 +1,135 @@
+package baedal.outbox;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the outbox relay moves each shard's outbox rows to Kafka. The Kafka client itself (bootstrap servers,
+ * security) is configured by {@code spring.kafka.*}; the relay overrides only the producer settings that its
+ * guarantees rest on ({@code enable.idempotence=true}, {@code acks=all},
+ * {@code max.in.flight.requests.per.connection=5}, bounded {@code delivery.timeout.ms} and {@code max.block.ms}).
+ *
+ * @param enabled {@code baedal.outbox.enabled} — whether this instance runs relay workers (default {@code true}).
+ *        Every instance may run them: one lease per shard makes exactly one of them publish.
+ * @param topic {@code baedal.outbox.topic} — the topic every outbox row goes to (default {@code baedal.order-events})
+ * @param partitions {@code baedal.outbox.partitions} — partitions of the topic when it is created (default 12)
+ * @param replicationFactor {@code baedal.outbox.replication-factor} — replicas of the topic when it is created (default 1)
+ * @param batchSize {@code baedal.outbox.batch-size} — pending rows read and sent per round (default 500)
+ * @param pollInterval {@code baedal.outbox.poll-interval} — safety poll when no commit notification arrives (default 1 s)
+ * @param leaseRetryInterval {@code baedal.outbox.lease-retry-interval} — how often an instance without a shard's
+ *        lease tries to take it (default 1 s); a dead holder is replaced within this plus PostgreSQL's notice of
+ *        the dropped connection
+ * @param backoffInitial {@code baedal.outbox.backoff-initial} — first pause after a failed round (default 100 ms)
+ * @param backoffMax {@code baedal.outbox.backoff-max} — longest pause; pauses double up to it (default 10 s)
+ * @param sendTimeout {@code baedal.outbox.send-timeout} — Kafka's {@code delivery.timeout.ms}: how long one record
+ *        may take to be acknowledged before the round fails (default 30 s)
+ * @param maxBlock {@code baedal.outbox.max-block} — Kafka's {@code max.block.ms}: how long a send may wait for
+ *        metadata or buffer space, e.g. while Kafka is down (default 5 s)
+ * @param retention {@code baedal.outbox.retention} — how long published rows are kept (default 24 h); unpublished
+ *        rows are never removed
+ * @param retentionInterval {@code baedal.outbox.retention-interval} — how often the lease holder removes expired
+ *        rows (default 1 min)
+ * @param retentionBatchSize {@code baedal.outbox.retention-batch-size} — rows removed per statement (default 5000)
+ * @param retentionPause {@code baedal.outbox.retention-pause} — pause between two removal statements (default 100 ms)
+ * @param statsInterval {@code baedal.outbox.stats-interval} — how often the pending count and oldest pending age
+ *        behind the metrics and health are refreshed (default 5 s)
+ */
+@ConfigurationProperties("baedal.outbox")
+public record OutboxProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("baedal.order-events") String topic,
+        @DefaultValue("12") int partitions,
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue("500") int batchSize,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("1s") Duration leaseRetryInterval,
+        @DefaultValue("100ms") Duration backoffInitial,
+        @DefaultValue("10s") Duration backoffMax,
+        @DefaultValue("30s") Duration sendTimeout,
+        @DefaultValue("5s") Duration maxBlock,
+        @DefaultValue("24h") Duration retention,
+        @DefaultValue("1m") Duration retentionInterval,
+        @DefaultValue("5000") int retentionBatchSize,
+        @DefaultValue("100ms") Duration retentionPause,
+        @DefaultValue("5s") Duration statsInterval) {
+
+    public OutboxProperties {
+        if (topic == null || topic.isBlank()) {
+            throw new IllegalArgumentException("baedal.outbox.topic must name a topic");
+        }
+        requireAtLeast(partitions, 1, "partitions");
+        requireAtLeast(replicationFactor, 1, "replication-factor");
+        requireAtLeast(batchSize, 1, "batch-size");
+        requireAtLeast(retentionBatchSize, 1, "retention-batch-size");
+        requirePositive(pollInterval, "poll-interval");
+        requirePositive(leaseRetryInterval, "lease-retry-interval");
+        requirePositive(backoffInitial, "backoff-initial");
+        requirePositive(backoffMax, "backoff-max");
+        if (backoffMax.compareTo(backoffInitial) < 0) {
+            throw new IllegalArgumentException("baedal.outbox.backoff-max must not be shorter than backoff-initial");
+        }
+        if (sendTimeout.toMillis() < 2_000) {
+            throw new IllegalArgumentException("baedal.outbox.send-timeout must be at least 2 s");
+        }
+        requirePositive(maxBlock, "max-block");
+        requireNotNegative(retention, "retention");
+        requirePositive(retentionInterval, "retention-interval");
+        requireNotNegative(retentionPause, "retention-pause");
+        requirePositive(statsInterval, "stats-interval");
+    }
+
+    /** The defaults listed above. */
+    public static OutboxProperties defaults() {
+        return new OutboxProperties(true, "baedal.order-events", 12, (short) 1, 500, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(30),
+                Duration.ofSeconds(5), Duration.ofHours(24), Duration.ofMinutes(1), 5_000, Duration.ofMillis(100),
+                Duration.ofSeconds(5));
+    }
+
+    /** The same settings with another retention; for tests and tools. */
+    public OutboxProperties withRetention(Duration retention) {
+        return new OutboxProperties(enabled, topic, partitions, replicationFactor, batchSize, pollInterval,
+                leaseRetryInterval, backoffInitial, backoffMax, sendTimeout, maxBlock, retention, retentionInterval,
+                retentionBatchSize, retentionPause, statsInterval);
+    }
+
+    /** The same settings with other Kafka timeouts; for tests and tools. */
+    public OutboxProperties withKafkaTimeouts(Duration sendTimeout, Duration maxBlock) {
+        return new OutboxProperties(enabled, topic, partitions, replicationFactor, batchSize, pollInterval,
+                leaseRetryInterval, backoffInitial, backoffMax, sendTimeout, maxBlock, retention, retentionInterval,
+                retentionBatchSize, retentionPause, statsInterval);
+    }
+
+    /** The same settings with another batch size and maximum back-off; for tests and tools. */
+    public OutboxProperties withBatching(int batchSize, Duration backoffMax) {
+        return new OutboxProperties(enabled, topic, partitions, replicationFactor, batchSize, pollInterval,
+                leaseRetryInterval, backoffInitial, backoffMax, sendTimeout, maxBlock, retention, retentionInterval,
+                retentionBatchSize, retentionPause, statsInterval);
+    }
+
+    /** The same settings with another retention schedule; for tests and tools. */
+    public OutboxProperties withRetentionSchedule(Duration retentionInterval, int retentionBatchSize) {
+        return new OutboxProperties(enabled, topic, partitions, replicationFactor, batchSize, pollInterval,
+                leaseRetryInterval, backoffInitial, backoffMax, sendTimeout, maxBlock, retention, retentionInterval,
+                retentionBatchSize, retentionPause, statsInterval);
+    }
+
+    private static void requireAtLeast(int value, int minimum, String name) {
+        if (value < minimum) {
+            throw new IllegalArgumentException("baedal.outbox." + name + " must be at least " + minimum + ": " + value);
+        }
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("baedal.outbox." + name + " must be a positive duration: " + value);
+        }
+    }
+
+    private static void requireNotNegative(Duration value, String name) {
+        if (value == null || value.isNegative()) {
+            throw new IllegalArgumentException("baedal.outbox." + name + " must not be negative: " + value);
+        }
+    }
+}

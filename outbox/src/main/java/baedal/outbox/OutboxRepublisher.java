@@ -1,0 +1,45 @@
+package baedal.outbox;
+
+import baedal.sharding.ShardNo;
+import baedal.sharding.Shards;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/**
+ * Sends events again on an operator's demand, e.g. after a consumer lost data: the matching outbox rows become
+ * pending again, and the relay publishes them with their original event ids, in their original order, so
+ * consumers that de-duplicate by event id or version stay correct. Rows already removed by retention cannot be
+ * re-sent.
+ */
+public class OutboxRepublisher {
+
+    private final Shards shards;
+
+    public OutboxRepublisher(Shards shards) {
+        this.shards = shards;
+    }
+
+    /** Re-queues every kept event of one aggregate on its shard; returns how many. */
+    public int republishAggregate(ShardNo shard, String aggregateId) {
+        if (aggregateId == null || aggregateId.isBlank()) {
+            throw new IllegalArgumentException("an aggregate id is required");
+        }
+        return shards.get(shard).inTransaction(jdbc -> jdbc.sql(
+                "update outbox set published_at = null where aggregateid = :aggregateId and published_at is not null")
+                .param("aggregateId", aggregateId)
+                .update());
+    }
+
+    /** Re-queues every kept event written on the shard in {@code [from, to)}; returns how many. */
+    public int republishRange(ShardNo shard, Instant from, Instant to) {
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw new IllegalArgumentException("a range needs from before to");
+        }
+        return shards.get(shard).inTransaction(jdbc -> jdbc.sql("""
+                update outbox set published_at = null
+                where written_at >= :from and written_at < :to and published_at is not null""")
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .update());
+    }
+}

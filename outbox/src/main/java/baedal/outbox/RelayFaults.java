@@ -1,0 +1,12 @@
+package baedal.outbox;
+
+import baedal.sharding.ShardNo;
+import java.sql.Connection;
+
+/** A seam for tests that simulate a relay dying at the worst moment: after Kafka acknowledged, before marking. */
+interface RelayFaults {
+
+    RelayFaults NONE = (shard, leaseConnection, acknowledged) -> { };
+
+    void afterAcknowledged(ShardNo shard, Connection leaseConnection, int acknowledged);
+}
