@@ -45,6 +45,35 @@ class EmbeddedDefaultIntegrationTests {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The order's OrderPlaced event reaches the topic, keyed by the order number, and is marked published. */
+    private void assertPublishedToKafka(ConfigurableApplicationContext app, String orderNo) throws Exception {
+        java.util.Properties config = new java.util.Properties();
+        config.put("bootstrap.servers", app.getEnvironment().getProperty("spring.kafka.bootstrap-servers"));
+        config.put("group.id", "embedded-default-test");
+        config.put("auto.offset.reset", "earliest");
+        config.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        config.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(config)) {
+            consumer.subscribe(java.util.List.of("baedal.order-events"));
+            JsonNode event = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (event == null && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if (orderNo.equals(record.key())) {
+                        event = RunningPlatform.JSON.readTree(record.value());
+                    }
+                }
+            }
+            assertThat(event).as("OrderPlaced of %s on the topic", orderNo).isNotNull();
+            assertThat(event.path("type").asString()).isEqualTo("OrderPlaced");
+            assertThat(event.path("order").path("totalAmount").asLong()).isEqualTo(59_500);
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode events = RunningPlatform.JSON.readTree(send(request(app, "/api/orders/" + orderNo + "/events").GET()).body());
+            assertThat(events.get(0).path("publishedAt").asString()).isNotBlank();
+        });
+    }
+
     @Test
     void keepsPlacedOrdersAcrossARestartOfTheWholePlatform() throws Exception {
         String orderNo;
@@ -57,6 +86,7 @@ class EmbeddedDefaultIntegrationTests {
                     .POST(HttpRequest.BodyPublishers.ofString(RunningPlatform.JSON.writeValueAsString(aChickenOrder().body()))));
             assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
             orderNo = RunningPlatform.JSON.readTree(placed.body()).path("orderNo").asString();
+            assertPublishedToKafka(first, orderNo);
         }
 
         try (ConfigurableApplicationContext second = start()) {

@@ -37,6 +37,7 @@ final class RunningPlatform implements AutoCloseable {
         properties.put("spring.datasource.url", catalogUrl);
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.kafka.bootstrap-servers", "localhost:1");
+        properties.put("baedal.outbox.enabled", "false");
         properties.put("baedal.shards.retry-after", "1s");
         properties.put("baedal.shards.pool-size", "8");
         properties.put("logging.level.baedal", "WARN");
