@@ -1,6 +1,5 @@
 package baedal.app;
 
-import baedal.sharding.Shard;
 import baedal.sharding.Shards;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
