@@ -29,6 +29,11 @@ final class RunningPlatform implements AutoCloseable {
         this.baseUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }
 
+    /** Drives an instance started elsewhere; closing the result closes that instance. */
+    static RunningPlatform attach(ConfigurableApplicationContext context) {
+        return new RunningPlatform(context);
+    }
+
     /** Starts the app against a catalog database and the given shard URLs, in this order of shard numbers. */
     static RunningPlatform start(String catalogUrl, String... shardUrls) {
         Map<String, Object> properties = new LinkedHashMap<>();

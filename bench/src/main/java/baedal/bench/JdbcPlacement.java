@@ -43,7 +43,7 @@ public final class JdbcPlacement implements AutoCloseable {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     static final String INSERT_OUTBOX = """
             insert into outbox (id, aggregatetype, aggregateid, type, payload, version, occurred_at, traceparent)
-            values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)""";
+            values (?, ?, ?, ?, cast(? as json), ?, ?, ?)""";
 
     private final List<ShardNode> nodes;
     private final List<HikariDataSource> pools = new ArrayList<>();

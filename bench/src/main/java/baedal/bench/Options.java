@@ -10,11 +10,11 @@ import java.util.Map;
  */
 record Options(int durationSeconds, int warmupSeconds, double rate, Integer concurrency, String out, String target,
         List<String> jdbcUrls, String jdbcUser, String jdbcPassword, Integer poolSize, int mixSize, long seed,
-        int maxInFlight, int shards, int warmupMaxSeconds) {
+        int maxInFlight, int shards, int warmupMaxSeconds, int phaseSeconds, int phases, long backlog) {
 
     static final java.util.Set<String> KNOWN = java.util.Set.of("duration", "warmup", "warmup-max", "rate",
             "concurrency", "out", "target", "jdbc-url", "jdbc-user", "jdbc-password", "pool-size", "mix", "seed",
-            "max-in-flight", "shards", "help");
+            "max-in-flight", "shards", "help", "phase", "phases", "backlog");
 
     static Options parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -60,9 +60,14 @@ record Options(int durationSeconds, int warmupSeconds, double rate, Integer conc
                 Long.parseLong(lookup.get("seed", "20250601")),
                 Integer.parseInt(lookup.get("max-in-flight", "1000")),
                 Integer.parseInt(lookup.get("shards", "0")),
-                Integer.parseInt(lookup.get("warmup-max", "180")));
-        if (options.durationSeconds() < 1 || options.warmupSeconds() < 0 || options.rate() <= 0) {
-            throw new IllegalArgumentException("--duration must be >= 1, --warmup >= 0, --rate > 0");
+                Integer.parseInt(lookup.get("warmup-max", "180")),
+                Integer.parseInt(lookup.get("phase", "30")),
+                Integer.parseInt(lookup.get("phases", "2")),
+                Long.parseLong(lookup.get("backlog", "1000000")));
+        if (options.durationSeconds() < 1 || options.warmupSeconds() < 0 || options.rate() <= 0
+                || options.phaseSeconds() < 1 || options.phases() < 1 || options.backlog() < 1) {
+            throw new IllegalArgumentException(
+                    "--duration, --phase, --phases and --backlog must be >= 1, --warmup >= 0, --rate > 0");
         }
         return options;
     }
@@ -94,5 +99,9 @@ record Options(int durationSeconds, int warmupSeconds, double rate, Integer conc
               --mix <n>           distinct orders in the generated mix (default 2000)
               --seed <n>          seed of the order mix
               --max-in-flight <n> cap of outstanding requests in the fixed-rate run (default 1000)
+            OutboxBenchmark only:
+              --phase <s>         measured seconds of each with/without-outbox phase (default 30)
+              --phases <n>        pairs of with/without phases, alternating which goes first (default 2)
+              --backlog <n>       pending outbox rows to drain, against a raw producer (default 1000000)
             """;
 }

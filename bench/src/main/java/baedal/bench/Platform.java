@@ -44,6 +44,14 @@ final class Platform implements AutoCloseable {
     }
 
     static Platform start(int shardCount) throws IOException {
+        return start(shardCount, false);
+    }
+
+    /**
+     * Starts the platform; with {@code switchableOutbox} its order change log is a {@link SwitchableChangeLog},
+     * so the outbox benchmark can measure placement with and without the outbox in one run.
+     */
+    static Platform start(int shardCount, boolean switchableOutbox) throws IOException {
         Path dataDir = Files.createTempDirectory("baedal-bench-");
         Map<String, Object> properties = new java.util.LinkedHashMap<>();
         properties.put("baedal.embedded.data-dir", dataDir.toString());
@@ -69,7 +77,13 @@ final class Platform implements AutoCloseable {
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         try {
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(app).run(args);
+            SpringApplicationBuilder builder = new SpringApplicationBuilder(app);
+            if (switchableOutbox) {
+                // After component scanning has registered the bean definitions, before any bean is created.
+                builder.initializers(context -> context.addBeanFactoryPostProcessor(factory -> factory
+                        .getBeanDefinition("orderChangeLog").setBeanClassName(SwitchableChangeLog.class.getName())));
+            }
+            ConfigurableApplicationContext context = builder.run(args);
             return new Platform(context, dataDir);
         } catch (RuntimeException failed) {
             delete(dataDir);
@@ -91,6 +105,24 @@ final class Platform implements AutoCloseable {
             throw new IllegalStateException("the started platform names no shard databases (baedal.shards.nodes[*].url)");
         }
         return nodes;
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** The outbox relay of this instance, to stop and start it. */
+    org.springframework.context.Lifecycle outboxRelay() {
+        return context.getBean("outboxRelay", org.springframework.context.Lifecycle.class);
+    }
+
+    /** The Kafka topic the relay publishes to. */
+    String outboxTopic() {
+        return context.getEnvironment().getProperty("baedal.outbox.topic", "baedal.order-events");
+    }
+
+    int outboxPartitions() {
+        return context.getEnvironment().getProperty("baedal.outbox.partitions", Integer.class, 12);
     }
 
     String kafkaBootstrap() {

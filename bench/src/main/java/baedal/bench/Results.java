@@ -57,4 +57,24 @@ public final class Results {
             Run apiMax, Double apiToJdbcRatio, Run apiFixedRate, Audit audit, List<Target> targets,
             List<String> notes, String chart) {
     }
+
+    public record OutboxConfig(String target, int shards, int poolSize, int concurrency, int warmupSeconds,
+            int phaseSeconds, int phases, double rate, int durationSeconds, long backlog, int relayBatchSize,
+            int mixSize, String command) {
+    }
+
+    /**
+     * Draining a backlog: the raw producer's and the relay's time and rate for the same records, and each one's
+     * running total of acknowledged records sampled once a second.
+     */
+    public record Drain(long backlog, int payloadBytes, double rawSeconds, double rawPerSecond, double relaySeconds,
+            double relayPerSecond, double ratio, long relayed, long pendingAfter, List<Long> rawProgress,
+            List<Long> relayProgress) {
+    }
+
+    public record OutboxResult(String benchmark, String title, OutboxConfig config, Machine machine,
+            List<Run> withoutOutbox, List<Run> withOutbox, double withoutPerSecond, double withPerSecond,
+            double outboxCost, Run fixedRate, Latency commitToAck, Drain drain, List<Target> targets,
+            List<String> notes, String chart, double warmupSeconds) {
+    }
 }

@@ -68,6 +68,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("timezone", "UTC")
+				// One server holds every database of the embedded default (shards, catalog, read model); the
+				// outbox writes each event twice (insert, then the published mark), so give WAL and the buffer
+				// cache room beyond PostgreSQL's minimal defaults (128 MB buffers, 4 MB WAL buffers, 1 GB WAL).
+				.setServerConfig("shared_buffers", "256MB")
+				.setServerConfig("wal_buffers", "16MB")
+				.setServerConfig("max_wal_size", "4GB")
 				.start();
 			log.info("Started embedded PostgreSQL on localhost:{} ({} data in {})", postgres.getPort(),
 					existing ? "existing" : "new", dataDirectory);

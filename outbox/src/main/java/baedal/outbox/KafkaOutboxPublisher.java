@@ -38,6 +38,7 @@ final class KafkaOutboxPublisher implements OutboxPublisher {
     private final Duration ackWait;
     private final Map<String, Object> config;
     private KafkaProducer<byte[], byte[]> producer;
+    private AtomicBoolean producerFailed;
 
     KafkaOutboxPublisher(Map<String, Object> producerConfig, OutboxProperties properties) {
         this.topic = properties.topic();
@@ -78,14 +79,20 @@ final class KafkaOutboxPublisher implements OutboxPublisher {
 
     @Override
     public Outcome publish(List<PendingEvent> events) {
+        return send(events).await();
+    }
+
+    @Override
+    public Sending send(List<PendingEvent> events) {
         if (producer == null) {
             producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+            producerFailed = new AtomicBoolean();
         }
         KafkaProducer<byte[], byte[]> round = producer;
-        AtomicBoolean failed = new AtomicBoolean();
+        AtomicBoolean failed = producerFailed;
         List<Future<RecordMetadata>> futures = new ArrayList<>(events.size());
         AtomicReferenceArray<Instant> acknowledgedAt = new AtomicReferenceArray<>(events.size());
-        RuntimeException failure = null;
+        RuntimeException sendFailure = null;
         for (PendingEvent event : events) {
             if (failed.get()) {
                 break; // an earlier record already failed (possibly inside send itself) and closed the producer
@@ -101,14 +108,20 @@ final class KafkaOutboxPublisher implements OutboxPublisher {
                     }
                 }));
             } catch (RuntimeException sendFailed) {
-                failure = sendFailed;
+                sendFailure = sendFailed;
                 failed.set(true);
                 round.close(Duration.ZERO);
                 break;
             }
         }
-        RuntimeException sendFailure = failure;
-        failure = null;
+        RuntimeException failedToSend = sendFailure;
+        return () -> awaitAcknowledgements(events, futures, acknowledgedAt, failed, round, failedToSend);
+    }
+
+    private Outcome awaitAcknowledgements(List<PendingEvent> events, List<Future<RecordMetadata>> futures,
+            AtomicReferenceArray<Instant> acknowledgedAt, AtomicBoolean failed, KafkaProducer<byte[], byte[]> round,
+            RuntimeException sendFailure) {
+        RuntimeException failure = null;
         int acknowledged = 0;
         for (Future<RecordMetadata> future : futures) {
             try {
@@ -140,8 +153,12 @@ final class KafkaOutboxPublisher implements OutboxPublisher {
         if (failure == null) {
             failure = sendFailure;
         }
-        if (failed.get()) {
-            producer = null;
+        if (failure == null && futures.size() < events.size()) {
+            // not all were handed to the producer: an earlier batch on this producer failed and closed it
+            failure = new KafkaException("not sent: an earlier batch on this producer failed");
+        }
+        if (failed.get() && producer == round) {
+            producer = null; // the next batch gets a new producer
         }
         List<Instant> times = new ArrayList<>(acknowledged);
         for (int i = 0; i < acknowledged; i++) {
@@ -159,7 +176,7 @@ final class KafkaOutboxPublisher implements OutboxPublisher {
         if (event.traceparent() != null) {
             headers.add("traceparent", utf8(event.traceparent()));
         }
-        return new ProducerRecord<>(topic, null, utf8(event.aggregateId()), utf8(event.payload()), headers);
+        return new ProducerRecord<>(topic, null, utf8(event.aggregateId()), event.payload(), headers);
     }
 
     private static byte[] utf8(String text) {

@@ -29,6 +29,16 @@ public class OutboxConfiguration {
     }
 
     @Bean
+    OutboxNotifier outboxNotifier(Shards shards, ShardProperties shardProperties) {
+        return new OutboxNotifier(shardProperties.nodes().subList(0, shards.count()));
+    }
+
+    @Bean
+    Outbox outbox(OutboxNotifier notifier) {
+        return new Outbox(notifier);
+    }
+
+    @Bean
     NewTopic outboxTopic(OutboxProperties properties) {
         return new NewTopic(properties.topic(), properties.partitions(), properties.replicationFactor());
     }

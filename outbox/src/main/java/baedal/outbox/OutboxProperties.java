@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topic {@code baedal.outbox.topic} — the topic every outbox row goes to (default {@code baedal.order-events})
  * @param partitions {@code baedal.outbox.partitions} — partitions of the topic when it is created (default 12)
  * @param replicationFactor {@code baedal.outbox.replication-factor} — replicas of the topic when it is created (default 1)
- * @param batchSize {@code baedal.outbox.batch-size} — pending rows read and sent per round (default 500)
+ * @param batchSize {@code baedal.outbox.batch-size} — pending rows read and sent per batch (default 2000);
+ *        up to two batches are in flight
  * @param pollInterval {@code baedal.outbox.poll-interval} — safety poll when no commit notification arrives (default 1 s)
  * @param leaseRetryInterval {@code baedal.outbox.lease-retry-interval} — how often an instance without a shard's
  *        lease tries to take it (default 1 s); a dead holder is replaced within this plus PostgreSQL's notice of
@@ -41,7 +42,7 @@ public record OutboxProperties(
         @DefaultValue("baedal.order-events") String topic,
         @DefaultValue("12") int partitions,
         @DefaultValue("1") short replicationFactor,
-        @DefaultValue("500") int batchSize,
+        @DefaultValue("2000") int batchSize,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("1s") Duration leaseRetryInterval,
         @DefaultValue("100ms") Duration backoffInitial,
@@ -79,9 +80,18 @@ public record OutboxProperties(
         requirePositive(statsInterval, "stats-interval");
     }
 
+    /**
+     * The Kafka producer settings the relay publishes with: {@code base} (e.g. Spring Boot's producer properties)
+     * with the settings the relay's guarantees rest on forced. Tools that must send exactly as the relay does,
+     * such as the benchmark's raw-producer baseline, use this too.
+     */
+    public java.util.Map<String, Object> relayProducerConfig(java.util.Map<String, Object> base) {
+        return KafkaOutboxPublisher.safeConfig(base, this);
+    }
+
     /** The defaults listed above. */
     public static OutboxProperties defaults() {
-        return new OutboxProperties(true, "baedal.order-events", 12, (short) 1, 500, Duration.ofSeconds(1),
+        return new OutboxProperties(true, "baedal.order-events", 12, (short) 1, 2000, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(30),
                 Duration.ofSeconds(5), Duration.ofHours(24), Duration.ofMinutes(1), 5_000, Duration.ofMillis(100),
                 Duration.ofSeconds(5));

@@ -13,6 +13,22 @@ interface OutboxPublisher extends AutoCloseable {
      */
     Outcome publish(List<PendingEvent> events);
 
+    /**
+     * Starts sending {@code events} and returns at once; {@link Sending#await()} waits for the outcome. A batch
+     * started while an earlier one is in flight goes out behind it on the same connection, so the two behave as
+     * one batch: once the earlier one has a failure, nothing of the later one may count as sent. By default the
+     * batch is published synchronously.
+     */
+    default Sending send(List<PendingEvent> events) {
+        Outcome outcome = publish(events);
+        return () -> outcome;
+    }
+
+    /** A batch in flight. */
+    interface Sending {
+        Outcome await();
+    }
+
     @Override
     void close();
 

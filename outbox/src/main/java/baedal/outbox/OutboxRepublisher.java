@@ -4,6 +4,7 @@ import baedal.sharding.ShardNo;
 import baedal.sharding.Shards;
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Sends events again on an operator's demand, e.g. after a consumer lost data: the matching outbox rows become
@@ -24,10 +25,10 @@ public class OutboxRepublisher {
         if (aggregateId == null || aggregateId.isBlank()) {
             throw new IllegalArgumentException("an aggregate id is required");
         }
-        return shards.get(shard).inTransaction(jdbc -> jdbc.sql(
+        return shards.get(shard).inTransaction(jdbc -> wakeRelay(jdbc, jdbc.sql(
                 "update outbox set published_at = null where aggregateid = :aggregateId and published_at is not null")
                 .param("aggregateId", aggregateId)
-                .update());
+                .update()));
     }
 
     /** Re-queues every kept event written on the shard in {@code [from, to)}; returns how many. */
@@ -35,11 +36,19 @@ public class OutboxRepublisher {
         if (from == null || to == null || !from.isBefore(to)) {
             throw new IllegalArgumentException("a range needs from before to");
         }
-        return shards.get(shard).inTransaction(jdbc -> jdbc.sql("""
+        return shards.get(shard).inTransaction(jdbc -> wakeRelay(jdbc, jdbc.sql("""
                 update outbox set published_at = null
                 where written_at >= :from and written_at < :to and published_at is not null""")
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
-                .update());
+                .update()));
+    }
+
+    /** Operator actions are rare, so notifying inside their transaction costs nothing worth avoiding. */
+    private static int wakeRelay(JdbcClient jdbc, int requeued) {
+        if (requeued > 0) {
+            jdbc.sql("notify outbox").update();
+        }
+        return requeued;
     }
 }

@@ -3,7 +3,10 @@ package baedal.outbox;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An outbox row the relay has read and not yet marked published. */
-record PendingEvent(UUID id, String aggregateType, String aggregateId, String type, String payload,
-        String traceparent, Instant writtenAt) {
+/**
+ * An outbox row the relay has read and not yet marked published; {@code payload} is the envelope's UTF-8 text as
+ * stored, sent to Kafka without being decoded.
+ */
+record PendingEvent(UUID id, String aggregateType, String aggregateId, String type, byte[] payload,
+        String traceparent, Instant writtenAt, long seq) {
 }

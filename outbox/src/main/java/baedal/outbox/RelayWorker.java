@@ -54,6 +54,8 @@ final class RelayWorker implements Runnable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Timer latency;
     private final Counter published;
+    private final MeterRegistry registry;
+    private final List<Gauge> gauges;
 
     private volatile boolean running = true;
     private volatile Lease lease = Lease.SHARD_UNREACHABLE;
@@ -74,11 +76,15 @@ final class RelayWorker implements Runnable {
         this.faults = faults;
         this.backoff = new Backoff(properties.backoffInitial(), properties.backoffMax());
         String tag = Integer.toString(shard.value());
-        Gauge.builder("baedal.outbox.pending", this, worker -> worker.pending)
-                .description("Outbox rows not yet published").tag("shard", tag).strongReference(true).register(registry);
-        Gauge.builder("baedal.outbox.oldest.pending.age", this, worker -> worker.oldestPendingAgeSeconds)
-                .description("Age of the oldest unpublished outbox row").baseUnit("seconds").tag("shard", tag)
-                .strongReference(true).register(registry);
+        this.registry = registry;
+        // Gauges read this worker; they are removed when it stops, so a restarted relay's gauges read the new one.
+        this.gauges = List.of(
+                Gauge.builder("baedal.outbox.pending", this, worker -> worker.pending)
+                        .description("Outbox rows not yet published").tag("shard", tag).strongReference(true)
+                        .register(registry),
+                Gauge.builder("baedal.outbox.oldest.pending.age", this, worker -> worker.oldestPendingAgeSeconds)
+                        .description("Age of the oldest unpublished outbox row").baseUnit("seconds").tag("shard", tag)
+                        .strongReference(true).register(registry));
         this.latency = Timer.builder("baedal.outbox.publish.latency")
                 .description("From an outbox row's commit to Kafka's acknowledgement").tag("shard", tag)
                 .publishPercentileHistogram().register(registry);
@@ -116,6 +122,7 @@ final class RelayWorker implements Runnable {
         } finally {
             closeConnection();
             lease = Lease.STOPPED;
+            gauges.forEach(registry::remove);
         }
     }
 
@@ -158,7 +165,7 @@ final class RelayWorker implements Runnable {
             throw new SQLException("the lease connection to " + shard + " is gone", "08006");
         }
         removeExpiredIfDue();
-        int read = publishBatch();
+        int read = publishPipelined();
         refreshStatsIfDue();
         if (read < properties.batchSize() && running) {
             awaitCommit();
@@ -175,6 +182,11 @@ final class RelayWorker implements Runnable {
         info.setProperty("tcpKeepAlive", "true");
         Connection opened = DriverManager.getConnection(node.url(), info);
         opened.setAutoCommit(true);
+        try (Statement settings = opened.createStatement()) {
+            // Marking rows published need not wait for the WAL flush: if a crash loses the mark, the rows are
+            // sent again with the same event ids, which consumers de-duplicate anyway. Placement keeps its fsync.
+            settings.execute("set synchronous_commit = off");
+        }
         return opened;
     }
 
@@ -188,15 +200,46 @@ final class RelayWorker implements Runnable {
         }
     }
 
-    private int publishBatch() throws SQLException {
-        List<PendingEvent> batch = readPending();
-        if (batch.isEmpty()) {
-            return 0;
+    /**
+     * Publishes pending rows in insertion order with up to two batches in flight: while Kafka acknowledges one
+     * batch, the next is read and sent behind it on the same producer. Each read starts again from the lowest
+     * pending row and skips only the rows in flight, so a row that committed late is sent before anything
+     * written after it. Returns when a read finds less than a full batch (caught up), after awaiting and
+     * marking everything in flight. A batch behind a failed one is discarded: its rows stay pending.
+     */
+    private int publishPipelined() throws SQLException {
+        InFlight previous = null;
+        int read;
+        do {
+            List<PendingEvent> batch = readPending(previous == null ? List.of() : previous.batch());
+            read = batch.size();
+            InFlight current = batch.isEmpty() ? null : new InFlight(batch, publisher.send(batch));
+            if (previous != null) {
+                try {
+                    complete(previous);
+                } catch (SQLException | RuntimeException failure) {
+                    if (current != null) {
+                        current.sending().await(); // rides on the failed producer; its rows stay pending
+                    }
+                    throw failure;
+                }
+            }
+            previous = current;
+        } while (read == properties.batchSize() && running);
+        if (previous != null) {
+            complete(previous);
         }
-        OutboxPublisher.Outcome outcome = publisher.publish(batch);
+        return read;
+    }
+
+    private record InFlight(List<PendingEvent> batch, OutboxPublisher.Sending sending) {
+    }
+
+    private void complete(InFlight inFlight) throws SQLException {
+        OutboxPublisher.Outcome outcome = inFlight.sending().await();
         if (!outcome.acknowledged().isEmpty()) {
             faults.afterAcknowledged(shard, connection, outcome.acknowledged().size());
-            markPublished(outcome.acknowledged());
+            markPublished(outcome.acknowledged(), outcome.acknowledgedAt());
             for (int i = 0; i < outcome.acknowledged().size(); i++) {
                 Duration took = Duration.between(outcome.acknowledged().get(i).writtenAt(), outcome.acknowledgedAt().get(i));
                 latency.record(took.isNegative() ? Duration.ZERO : took);
@@ -206,29 +249,41 @@ final class RelayWorker implements Runnable {
         if (outcome.failure() != null) {
             throw new PublishFailed(outcome.failure());
         }
-        return batch.size();
     }
 
-    private List<PendingEvent> readPending() throws SQLException {
+    private List<PendingEvent> readPending(List<PendingEvent> inFlight) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                select id, aggregatetype, aggregateid, type, payload::text, traceparent, written_at
-                from outbox where published_at is null order by seq limit ?""")) {
-            statement.setInt(1, properties.batchSize());
+                select id, aggregatetype, aggregateid, type, payload, traceparent, written_at, seq
+                from outbox where published_at is null and seq <> all(?) order by seq limit ?""")) {
+            statement.setArray(1, connection.createArrayOf("bigint", inFlight.stream().map(PendingEvent::seq).toArray()));
+            statement.setInt(2, properties.batchSize());
             List<PendingEvent> batch = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
+                    // getBytes on a json column hands over the bytes as received (UTF-8): no decoding and
+                    // re-encoding of every envelope.
                     batch.add(new PendingEvent(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getTimestamp(7).toInstant()));
+                            rows.getString(4), rows.getBytes(5), rows.getString(6), rows.getTimestamp(7).toInstant(),
+                            rows.getLong(8)));
                 }
             }
             return batch;
         }
     }
 
-    private void markPublished(List<PendingEvent> acknowledged) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "update outbox set published_at = now() where id = any(?)")) {
+    /** Records each row's own acknowledgement time, so published_at minus written_at is its publish latency. */
+    private void markPublished(List<PendingEvent> acknowledged, List<Instant> acknowledgedAt) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                update outbox set published_at = timestamptz 'epoch' + acked.micros * interval '1 microsecond'
+                from unnest(?::uuid[], ?::bigint[]) as acked(id, micros)
+                where outbox.id = acked.id""")) {
+            Object[] micros = new Object[acknowledgedAt.size()];
+            for (int i = 0; i < micros.length; i++) {
+                Instant at = acknowledgedAt.get(i);
+                micros[i] = at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
+            }
             statement.setArray(1, connection.createArrayOf("uuid", acknowledged.stream().map(PendingEvent::id).toArray()));
+            statement.setArray(2, connection.createArrayOf("bigint", micros));
             statement.executeUpdate();
         }
     }
@@ -262,16 +317,21 @@ final class RelayWorker implements Runnable {
         removeExpired();
     }
 
-    /** Removes published rows older than the retention, a batch per statement; never an unpublished row. */
+    /**
+     * Removes rows written and published longer than the retention ago (a re-published row is kept for the
+     * retention after its latest publication), a batch per statement; never an unpublished row.
+     */
     int removeExpired() throws SQLException {
         int total = 0;
         try (PreparedStatement statement = connection.prepareStatement("""
                 delete from outbox where id in (
                     select id from outbox
-                    where written_at < clock_timestamp() - ? * interval '1 millisecond' and published_at is not null
+                    where written_at < clock_timestamp() - ? * interval '1 millisecond'
+                      and published_at < clock_timestamp() - ? * interval '1 millisecond'
                     limit ?)""")) {
             statement.setLong(1, properties.retention().toMillis());
-            statement.setInt(2, properties.retentionBatchSize());
+            statement.setLong(2, properties.retention().toMillis());
+            statement.setInt(3, properties.retentionBatchSize());
             while (running) {
                 int removed = statement.executeUpdate();
                 total += removed;

@@ -16,7 +16,7 @@ class OutboxPropertiesTests {
     void defaultsToTheOrderEventsTopicWithSafeLimits() {
         assertThat(defaults.topic()).isEqualTo("baedal.order-events");
         assertThat(defaults.partitions()).isEqualTo(12);
-        assertThat(defaults.batchSize()).isEqualTo(500);
+        assertThat(defaults.batchSize()).isEqualTo(2000);
         assertThat(defaults.retention()).isEqualTo(Duration.ofHours(24));
         assertThat(defaults.retentionBatchSize()).isEqualTo(5_000);
         assertThat(defaults.backoffInitial()).isEqualTo(Duration.ofMillis(100));

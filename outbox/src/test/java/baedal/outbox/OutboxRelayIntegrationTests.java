@@ -81,6 +81,31 @@ class OutboxRelayIntegrationTests {
     }
 
     @Test
+    void wakesOnACommitInsteadOfWaitingForItsPoll() throws Exception {
+        try (RelayHarness world = new RelayHarness(platform, 1, RelayHarness.quickSettings())) {
+            OutboxProperties quick = world.properties;
+            OutboxProperties slowPoll = new OutboxProperties(true, quick.topic(), quick.partitions(),
+                    quick.replicationFactor(), quick.batchSize(), Duration.ofMinutes(5), quick.leaseRetryInterval(),
+                    quick.backoffInitial(), quick.backoffMax(), quick.sendTimeout(), quick.maxBlock(), quick.retention(),
+                    quick.retentionInterval(), quick.retentionBatchSize(), quick.retentionPause(), quick.statsInterval());
+            OutboxRelay relay = world.startRelay(slowPoll, RelayFaults.NONE);
+            await().atMost(Duration.ofSeconds(10)).until(() -> heldHere(relay, 0));
+            Thread.sleep(500); // the worker has found the outbox empty and waits for a notification
+
+            world.append("woken-1", 1);
+            world.append("woken-2", 1);
+
+            // Far sooner than the five-minute poll: only the notification sent after the commit can wake it.
+            assertThat(world.awaitEveryAppendedEvent(Duration.ofSeconds(20))).hasSize(2);
+            ShardNo shard = new ShardNo(0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> world.count(shard, "published_at is null") == 0);
+            // published_at is when Kafka acknowledged each row: after it was written, not in the future.
+            assertThat(world.count(shard, "published_at >= written_at and published_at <= clock_timestamp()"))
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
     void drainsTheBacklogAfterKafkaComesBack() throws Exception {
         try (RelayHarness world = new RelayHarness(platform, 2, RelayHarness.quickSettings())) {
             OutboxRelay relay = world.startRelay();

@@ -45,7 +45,8 @@ final class RelayHarness implements AutoCloseable {
     final List<ShardProperties.Node> nodes = new ArrayList<>();
     final Shards shards;
     final OutboxProperties properties;
-    final Outbox outbox = new Outbox();
+    final OutboxNotifier notifier;
+    final Outbox outbox;
     final EventIds eventIds = new EventIds(Clock.systemUTC());
     final List<UUID> appended = new CopyOnWriteArrayList<>();
     private final List<OutboxRelay> relays = new ArrayList<>();
@@ -65,6 +66,9 @@ final class RelayHarness implements AutoCloseable {
             platform.createDatabaseIfMissing(database);
             nodes.add(new ShardProperties.Node(platform.jdbcUrl(database), platform.postgresUser(), ""));
         }
+        this.notifier = new OutboxNotifier(nodes);
+        notifier.start();
+        this.outbox = new Outbox(notifier);
         this.shards = Shards.open(new ShardProperties(nodes, 4, Duration.ofSeconds(1), Duration.ofSeconds(10),
                 Duration.ofSeconds(1), "classpath:db/shard"));
         this.properties = new OutboxProperties(true, "relay-test-" + world, 4, (short) 1, base.batchSize(),
@@ -128,7 +132,7 @@ final class RelayHarness implements AutoCloseable {
         UUID id = eventIds.next();
         String payload = "{\"aggregateId\": \"" + aggregateId + "\", \"version\": " + version + "}";
         shards.get(shardOf(aggregateId)).inTransaction(jdbc -> {
-            outbox.append(jdbc, new OutboxRecord(id, "Order", aggregateId, "OrderPlaced", version, Instant.now(),
+            outbox.append(jdbc, shardOf(aggregateId), new OutboxRecord(id, "Order", aggregateId, "OrderPlaced", version, Instant.now(),
                     "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", payload));
             return null;
         });
@@ -188,6 +192,7 @@ final class RelayHarness implements AutoCloseable {
     @Override
     public void close() {
         relays.forEach(OutboxRelay::stop);
+        notifier.stop();
         consumer.close();
         shards.close();
     }

@@ -63,7 +63,7 @@ public class OrderChangeLog {
         OrderEventEnvelope envelope = new OrderEventEnvelope(eventId.toString(), type.name(), orderNo,
                 event.orderNo().shard().value(), event.version(), event.occurredAt(), traceparent, type.schemaVersion(),
                 OrderDocument.of(after));
-        outbox.append(transaction, new OutboxRecord(eventId, OrderEventCatalogue.AGGREGATE_TYPE, orderNo, type.name(),
+        outbox.append(transaction, event.orderNo().shard(), new OutboxRecord(eventId, OrderEventCatalogue.AGGREGATE_TYPE, orderNo, type.name(),
                 event.version(), event.occurredAt(), traceparent, json.writeValueAsString(envelope)));
     }
 }

@@ -46,14 +46,14 @@ class OutboxOperatorApiIntegrationTests {
                 platform.postgresUser(), "")), 2, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(1),
                 "classpath:db/shard"));
         start = Instant.now().minusSeconds(1);
-        Outbox outbox = new Outbox();
+        Outbox outbox = new Outbox(null);
         EventIds ids = new EventIds(Clock.systemUTC());
         shards.get(new ShardNo(0)).inTransaction(jdbc -> {
             for (int version = 1; version <= 3; version++) {
-                outbox.append(jdbc, new OutboxRecord(ids.next(), "Order", "a", "OrderPlaced", version, Instant.now(),
+                outbox.append(jdbc, new ShardNo(0), new OutboxRecord(ids.next(), "Order", "a", "OrderPlaced", version, Instant.now(),
                         null, "{}"));
             }
-            outbox.append(jdbc, new OutboxRecord(ids.next(), "Order", "b", "OrderPlaced", 1, Instant.now(), null, "{}"));
+            outbox.append(jdbc, new ShardNo(0), new OutboxRecord(ids.next(), "Order", "b", "OrderPlaced", 1, Instant.now(), null, "{}"));
             jdbc.sql("update outbox set published_at = now()").update();
             return null;
         });

@@ -1,0 +1,461 @@
+package baedal.bench;
+
+import baedal.bench.Menus.ShopMenu;
+import baedal.bench.OrderMix.OrderSpec;
+import baedal.bench.Results.Drain;
+import baedal.bench.Results.Latency;
+import baedal.bench.Results.OutboxConfig;
+import baedal.bench.Results.OutboxResult;
+import baedal.bench.Results.Run;
+import baedal.bench.Results.Target;
+import baedal.outbox.OutboxProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.Lifecycle;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The outbox benchmark (issue 3), in one JVM run against one platform started in-process:
+ * <ol>
+ * <li>placement throughput with the outbox (event envelope, outbox row, relay publishing) and without it
+ * (the order writes only, relay stopped), in alternating closed-loop phases;</li>
+ * <li>commit → Kafka acknowledgement latency of every order placed at a fixed arrival rate, from each outbox
+ * row's {@code written_at} and {@code published_at} (the relay records each row's acknowledgement time);</li>
+ * <li>draining a backlog of pending outbox rows, against a raw Kafka producer that sends the same records
+ * with the same producer settings.</li>
+ * </ol>
+ * Writes {@code outbox.json}, {@code outbox.png} and the "Outbox and relay" section of {@code docs/benchmarks.md}.
+ */
+public final class OutboxBenchmark {
+
+    static final double TARGET_MAX_COST = 0.15;
+    static final double TARGET_DRAIN_RATIO = 0.8;
+    static final double TARGET_ACK_P99_MS = 100;
+    static final Duration SETTLE = Duration.ofSeconds(10);
+    static final long BACKLOG_ORDER_BASE = 900_000_000L;
+    static final String RAW_TOPIC = "bench.raw-producer";
+
+    private OutboxBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        if (List.of(args).contains("--help")) {
+            System.out.println(Options.USAGE);
+            return;
+        }
+        Options options = Options.parse(args);
+        if (options.target() != null) {
+            throw new IllegalArgumentException("the outbox benchmark starts its own platform: it switches the "
+                    + "outbox off and on inside it, which a running deployment cannot do (drop --target)");
+        }
+        int exit = 0;
+        log("starting the platform in-process (embedded PostgreSQL and Kafka, fresh data directory)");
+        try (Platform platform = Platform.start(options.shards(), true)) {
+            run(options, platform);
+        } catch (Exception failed) {
+            failed.printStackTrace();
+            exit = 1;
+        }
+        System.exit(exit);
+    }
+
+    private static void run(Options options, Platform platform) throws Exception {
+        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        JsonMapper compact = JsonMapper.builder().build();
+        List<String> notes = new ArrayList<>();
+        SwitchableChangeLog changeLog = platform.bean(SwitchableChangeLog.class);
+        Lifecycle relay = platform.outboxRelay();
+        MeterRegistry meters = platform.bean(MeterRegistry.class);
+        OutboxProperties outbox = platform.bean(OutboxProperties.class);
+        int concurrency = options.concurrency() == null ? platform.poolSize : options.concurrency();
+        List<ShardNode> shards = platform.shards;
+        log("API " + platform.baseUrl + ", " + shards.size() + " shards, pool " + platform.poolSize + ", concurrency "
+                + concurrency + ", relay batch " + outbox.batchSize());
+
+        ApiClient api = new ApiClient(platform.baseUrl, compact, Duration.ofSeconds(10));
+        List<ShopMenu> menus = api.menus();
+        List<OrderSpec> mix = OrderMix.generate(menus, options.mixSize(), options.seed());
+        List<String> bodies = mix.stream().map(order -> order.requestJson(compact)).toList();
+        Load.Operation place = seq -> api.place(bodies.get((int) (seq % bodies.size())));
+
+        // 1. Placement with and without the outbox.
+        Duration warmup = Duration.ofSeconds(options.warmupSeconds());
+        Duration warmupMax = Duration.ofSeconds(Math.max(options.warmupSeconds(), options.warmupMaxSeconds()));
+        Duration phase = Duration.ofSeconds(options.phaseSeconds());
+        log("1/3 placement with and without the outbox: warm-up with the outbox until steady");
+        Duration warmed = Load.warmUntilSteady(concurrency, warmup, warmupMax, place);
+        log("  warmed up for " + warmed.toSeconds() + " s");
+        List<Run> without = new ArrayList<>();
+        List<Run> with = new ArrayList<>();
+        for (int p = 0; p < options.phases(); p++) {
+            for (boolean outboxOn : p % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false}) {
+                switchOutbox(outboxOn, changeLog, relay);
+                String name = (outboxOn ? "with outbox" : "without outbox") + " #" + (p + 1);
+                Run run = Load.closedLoop(name, concurrency, warmed, SETTLE, phase, place);
+                print(run);
+                (outboxOn ? with : without).add(run);
+            }
+        }
+        switchOutbox(true, changeLog, relay);
+        double withoutRate = meanRate(without);
+        double withRate = meanRate(with);
+        double cost = withoutRate == 0 ? 1 : round3(1 - withRate / withoutRate);
+        log(String.format(Locale.ROOT, "  without %.1f/s, with %.1f/s: the outbox costs %.1f %%", withoutRate,
+                withRate, cost * 100));
+
+        // 2. Commit -> Kafka ack at a fixed rate.
+        log("2/3 commit → Kafka ack at " + Report.fmt(options.rate()) + " orders/s (open model)");
+        Instant wallStart = Instant.now();
+        Duration measure = Duration.ofSeconds(options.durationSeconds());
+        Run fixed = Load.fixedRate("API at fixed rate", options.rate(), options.maxInFlight(), warmup, measure,
+                Duration.ofSeconds(30), seq -> api.place(bodies.get((int) ((seq * 7919) % bodies.size()))));
+        print(fixed);
+        awaitNothingPending(shards, Duration.ofMinutes(2));
+        Instant from = wallStart.plus(warmup);
+        Instant to = from.plus(measure);
+        Histogram ackMicros = commitToAck(shards, from, to);
+        Latency commitToAck = Latency.of(ackMicros);
+        log(String.format(Locale.ROOT, "  commit → ack over %d events: p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f ms",
+                commitToAck.samples(), commitToAck.p50(), commitToAck.p90(), commitToAck.p99(), commitToAck.p999(),
+                commitToAck.max()));
+
+        // 3. Draining a backlog against a raw producer.
+        log("3/3 drain a backlog of " + options.backlog() + " pending rows against a raw producer");
+        relay.stop();
+        awaitNothingPending(shards, Duration.ofMinutes(1));
+        Drain drain = drain(platform, shards, relay, meters, outbox, options.backlog());
+
+        List<Target> targets = targets(cost, withoutRate, withRate, fixed, commitToAck, drain);
+        OutboxConfig config = new OutboxConfig("in-process platform (embedded default)", shards.size(),
+                platform.poolSize, concurrency, options.warmupSeconds(), options.phaseSeconds(), options.phases(),
+                options.rate(), options.durationSeconds(), options.backlog(), outbox.batchSize(), options.mixSize(),
+                command(options));
+        Path out = Path.of(options.out());
+        Files.createDirectories(out);
+        Path doc = out.toAbsolutePath().getParent().resolve(out.getFileName() + ".md");
+        String chartLink = doc.getParent().relativize(out.toAbsolutePath().resolve("outbox.png")).toString()
+                .replace('\\', '/');
+        OutboxResult result = new OutboxResult("outbox", "Outbox and relay (issue 3)", config,
+                PlacementBenchmark.machine(shards), without, with, round1(withoutRate), round1(withRate), cost, fixed,
+                commitToAck, drain, targets, notes, chartLink, warmed.toSeconds());
+        Files.writeString(out.resolve("outbox.json"), json.writeValueAsString(result) + "\n");
+        OutboxChart.write(result, out.resolve("outbox.png"));
+        String existing = Files.exists(doc) ? Files.readString(doc) : null;
+        Files.writeString(doc, Report.upsert(existing, "outbox", OutboxReport.section(result)));
+        log("wrote " + out.resolve("outbox.json") + ", " + out.resolve("outbox.png") + " and " + doc);
+        for (Target target : targets) {
+            log(String.format(Locale.ROOT, "%-5s %s: %s (goal %s)", target.pass() ? "PASS" : "FAIL", target.name(),
+                    target.actual(), target.goal()));
+        }
+    }
+
+    private static void switchOutbox(boolean on, SwitchableChangeLog changeLog, Lifecycle relay) {
+        if (on) {
+            relay.start();
+            changeLog.recording(true);
+        } else {
+            changeLog.recording(false);
+            relay.stop();
+        }
+    }
+
+    static double meanRate(List<Run> runs) {
+        return runs.stream().mapToDouble(Run::ordersPerSecond).average().orElse(0);
+    }
+
+    /** Every row written in {@code [from, to)}: from its insert (just before its commit) to Kafka's ack. */
+    static Histogram commitToAck(List<ShardNode> shards, Instant from, Instant to) throws Exception {
+        Histogram micros = new Histogram(Load.HIGHEST_MICROS, 3);
+        for (ShardNode shard : shards) {
+            try (Connection connection = connect(shard);
+                    PreparedStatement query = connection.prepareStatement("""
+                            select (extract(epoch from published_at - written_at) * 1000000)::bigint
+                            from outbox where written_at >= ? and written_at < ? and published_at is not null""")) {
+                query.setTimestamp(1, Timestamp.from(from));
+                query.setTimestamp(2, Timestamp.from(to));
+                query.setFetchSize(10_000);
+                connection.setAutoCommit(false);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        micros.recordValue(Math.min(Load.HIGHEST_MICROS, Math.max(0, rows.getLong(1))));
+                    }
+                }
+            }
+        }
+        return micros;
+    }
+
+    private static Drain drain(Platform platform, List<ShardNode> shards, Lifecycle relay, MeterRegistry meters,
+            OutboxProperties outbox, long backlog) throws Exception {
+        String payload;
+        String traceparent;
+        try (Connection connection = connect(shards.getFirst()); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("""
+                        select payload::text, traceparent from outbox where type = 'OrderPlaced'
+                        order by seq desc limit 1""")) {
+            if (!row.next()) {
+                throw new IllegalStateException("no OrderPlaced row on shard 0 to copy");
+            }
+            payload = row.getString(1);
+            traceparent = row.getString(2);
+        }
+        byte[] value = payload.getBytes(StandardCharsets.UTF_8);
+        log("  backlog rows copy a real OrderPlaced envelope of " + value.length + " bytes; inserting");
+        long insertStart = System.nanoTime();
+        long[] perShard = new long[shards.size()];
+        for (int s = 0; s < shards.size(); s++) {
+            perShard[s] = backlog / shards.size() + (s < backlog % shards.size() ? 1 : 0);
+        }
+        try (ExecutorService writers = Executors.newFixedThreadPool(shards.size())) {
+            List<Future<?>> done = new ArrayList<>();
+            for (ShardNode shard : shards) {
+                done.add(writers.submit(() -> {
+                    insertBacklog(shard, perShard[shard.no()], payload, traceparent);
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        }
+        log(String.format(Locale.ROOT, "  inserted and vacuumed in %.1f s", (System.nanoTime() - insertStart) / 1e9));
+
+        KafkaProperties kafka = platform.bean(KafkaProperties.class);
+        Map<String, Object> producerConfig = outbox.relayProducerConfig(kafka.buildProducerProperties());
+        producerConfig.put("client.id", "bench-raw-producer");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap()))) {
+            admin.createTopics(List.of(new NewTopic(RAW_TOPIC, platform.outboxPartitions(), outbox.replicationFactor())))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+        log("  raw producer: the same " + backlog + " records (key, value, headers), the relay's producer settings");
+        List<Long> rawProgress = new ArrayList<>();
+        AtomicLong acked = new AtomicLong();
+        AtomicReference<Exception> rawFailure = new AtomicReference<>();
+        long rawStart;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            // Untimed: one record to every partition of the new topic, so that the timed part starts, like the
+            // relay's producer, with metadata known and leaders elected.
+            for (int partition = 0; partition < platform.outboxPartitions(); partition++) {
+                producer.send(new ProducerRecord<>(RAW_TOPIC, partition, new byte[0], new byte[0])).get(60, TimeUnit.SECONDS);
+            }
+            rawStart = System.nanoTime();
+            try (Sampler sampler = new Sampler(acked::get, rawProgress)) {
+            byte[] type = "OrderPlaced".getBytes(StandardCharsets.UTF_8);
+            byte[] aggregateType = "Order".getBytes(StandardCharsets.UTF_8);
+            byte[] trace = traceparent == null ? null : traceparent.getBytes(StandardCharsets.UTF_8);
+            for (ShardNode shard : shards) {
+                for (long g = 1; g <= perShard[shard.no()]; g++) {
+                    RecordHeaders headers = new RecordHeaders();
+                    headers.add("eventId", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+                    headers.add("type", type);
+                    headers.add("aggregateType", aggregateType);
+                    if (trace != null) {
+                        headers.add("traceparent", trace);
+                    }
+                    byte[] key = Long.toString((BACKLOG_ORDER_BASE + g) * 1000 + shard.no())
+                            .getBytes(StandardCharsets.UTF_8);
+                    producer.send(new ProducerRecord<>(RAW_TOPIC, null, key, value, headers), (metadata, failure) -> {
+                        if (failure == null) {
+                            acked.incrementAndGet();
+                        } else {
+                            rawFailure.compareAndSet(null, failure);
+                        }
+                    });
+                }
+            }
+            producer.flush();
+            }
+        }
+        double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
+        if (rawFailure.get() != null) {
+            throw new IllegalStateException("the raw producer failed", rawFailure.get());
+        }
+        log(String.format(Locale.ROOT, "  raw producer: %d records in %.1f s = %.0f/s", acked.get(), rawSeconds,
+                acked.get() / rawSeconds));
+
+        log("  relay: starting it on the backlog");
+        List<Long> relayProgress = new ArrayList<>();
+        long before = published(meters);
+        long relayStart = System.nanoTime();
+        long relaySeconds0;
+        try (Sampler sampler = new Sampler(() -> published(meters) - before, relayProgress)) {
+            relay.start();
+            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+            while (published(meters) - before < backlog && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            relaySeconds0 = System.nanoTime() - relayStart;
+        }
+        double relaySeconds = relaySeconds0 / 1e9;
+        long relayed = published(meters) - before;
+        long pendingAfter = awaitNothingPending(shards, Duration.ofMinutes(2));
+        log(String.format(Locale.ROOT, "  relay: %d records in %.1f s = %.0f/s; pending after: %d", relayed,
+                relaySeconds, relayed / relaySeconds, pendingAfter));
+        double rawRate = acked.get() / rawSeconds;
+        double relayRate = relayed / relaySeconds;
+        return new Drain(backlog, value.length, round1(rawSeconds), round1(rawRate), round1(relaySeconds),
+                round1(relayRate), round3(relayRate / rawRate), relayed, pendingAfter, rawProgress, relayProgress);
+    }
+
+    private static void insertBacklog(ShardNode shard, long rows, String payload, String traceparent) throws Exception {
+        try (Connection connection = connect(shard)) {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into outbox (id, aggregatetype, aggregateid, type, payload, version, occurred_at, traceparent)
+                    select gen_random_uuid(), 'Order', ((? + g) * 1000 + ?)::text, 'OrderPlaced', cast(? as json), 1,
+                           now(), ?
+                    from generate_series(1, ?) as g""")) {
+                insert.setLong(1, BACKLOG_ORDER_BASE);
+                insert.setInt(2, shard.no());
+                insert.setString(3, payload);
+                insert.setString(4, traceparent);
+                insert.setLong(5, rows);
+                insert.executeUpdate();
+            }
+            try (Statement vacuum = connection.createStatement()) {
+                vacuum.execute("vacuum analyze outbox");
+            }
+        }
+    }
+
+    private static long published(MeterRegistry meters) {
+        return (long) meters.find("baedal.outbox.published").counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    /** Waits until no shard has a pending row (bounded); returns how many are still pending. */
+    static long awaitNothingPending(List<ShardNode> shards, Duration atMost) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (true) {
+            long pending = 0;
+            for (ShardNode shard : shards) {
+                try (Connection connection = connect(shard); Statement statement = connection.createStatement();
+                        ResultSet count = statement.executeQuery(
+                                "select count(*) from outbox where published_at is null")) {
+                    count.next();
+                    pending += count.getLong(1);
+                }
+            }
+            if (pending == 0 || System.nanoTime() > deadline) {
+                return pending;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    static List<Target> targets(double cost, double withoutRate, double withRate, Run fixed, Latency ack, Drain drain) {
+        List<Target> targets = new ArrayList<>();
+        targets.add(new Target("placement cost of the outbox (1 − with / without)",
+                "≤ " + Math.round(TARGET_MAX_COST * 100) + " %",
+                Report.fmt(cost * 100) + " % (" + Report.fmt(round1(withRate)) + " vs " + Report.fmt(round1(withoutRate))
+                        + " orders/s)",
+                cost <= TARGET_MAX_COST));
+        targets.add(new Target("commit → Kafka ack p99 at " + Report.fmt(fixed.targetRate()) + " orders/s",
+                "≤ " + Report.fmt(TARGET_ACK_P99_MS) + " ms, every order's event published",
+                Report.fmt(ack.p99()) + " ms (p50 " + Report.fmt(ack.p50()) + " ms) over " + ack.samples() + " events, "
+                        + fixed.errorCount() + " placement errors",
+                ack.p99() <= TARGET_ACK_P99_MS && ack.samples() >= fixed.succeeded() && fixed.errorCount() == 0));
+        targets.add(new Target("backlog drain rate / raw producer rate",
+                "≥ " + TARGET_DRAIN_RATIO + ", nothing left pending",
+                Report.fmt(drain.ratio()) + " (" + Report.fmt(drain.relayPerSecond()) + " vs "
+                        + Report.fmt(drain.rawPerSecond()) + " records/s), " + drain.pendingAfter() + " pending",
+                drain.ratio() >= TARGET_DRAIN_RATIO && drain.pendingAfter() == 0));
+        return targets;
+    }
+
+    static String command(Options options) {
+        StringBuilder args = new StringBuilder();
+        args.append("--warmup ").append(options.warmupSeconds()).append(" --phase ").append(options.phaseSeconds())
+                .append(" --phases ").append(options.phases()).append(" --rate ").append(Report.fmt(options.rate()))
+                .append(" --duration ").append(options.durationSeconds()).append(" --backlog ").append(options.backlog());
+        if (options.shards() > 0) {
+            args.append(" --shards ").append(options.shards());
+        }
+        List<String> jvm = PlacementBenchmark.jvmArguments();
+        return "./mvnw -q -B -pl bench -am -DskipTests package\n"
+                + "java " + String.join(" ", jvm) + (jvm.isEmpty() ? "" : " ") + "-Djava.awt.headless=true \\\n"
+                + "  -cp 'bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*' \\\n"
+                + "  baedal.bench.OutboxBenchmark " + args;
+    }
+
+    private static Connection connect(ShardNode shard) throws Exception {
+        return DriverManager.getConnection(shard.url(), shard.username(), shard.password());
+    }
+
+    static double round1(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    static double round3(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private static void print(Run run) {
+        log(String.format(Locale.ROOT, "  %s: %.1f orders/s, p50 %.2f p99 %.2f ms, errors %s", run.name(),
+                run.ordersPerSecond(), run.latency().p50(), run.latency().p99(), Report.errors(run.errors())));
+    }
+
+    static void log(String message) {
+        System.out.println("[bench " + java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")) + "] " + message);
+    }
+
+    /** Samples a running total once a second into {@code into}, on a daemon thread, until closed. */
+    private static final class Sampler implements AutoCloseable {
+        private final Thread thread;
+
+        Sampler(java.util.function.LongSupplier total, List<Long> into) {
+            this.thread = Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    while (true) {
+                        Thread.sleep(1_000);
+                        synchronized (into) {
+                            into.add(total.getAsLong());
+                        }
+                    }
+                } catch (InterruptedException stop) {
+                    synchronized (into) {
+                        into.add(total.getAsLong());
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            thread.interrupt();
+            thread.join();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package baedal.bench;
+
+import baedal.bench.Results.Drain;
+import baedal.bench.Results.Latency;
+import baedal.bench.Results.OutboxResult;
+import baedal.bench.Results.Run;
+import baedal.bench.Results.Target;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Renders the "Outbox and relay (issue 3)" section of {@code docs/benchmarks.md}. Pure string work, no I/O. */
+final class OutboxReport {
+
+    private OutboxReport() {
+    }
+
+    static String section(OutboxResult result) {
+        StringBuilder md = new StringBuilder();
+        md.append("## Outbox and relay (issue 3)\n\n");
+        md.append("What the transactional outbox costs order placement, how soon a committed event is acknowledged by ")
+                .append("Kafka, and how fast the relay drains a backlog compared with a raw producer. Measured ")
+                .append(result.machine().date()).append(" at commit `").append(result.machine().gitCommit())
+                .append("`.\n\n");
+        md.append("Reproduce (from the repository root):\n\n```sh\n").append(result.config().command()).append("\n```\n\n");
+        md.append("### Targets\n\n| target | goal | measured | result |\n|---|---|---|---|\n");
+        for (Target target : result.targets()) {
+            md.append("| ").append(target.name()).append(" | ").append(target.goal()).append(" | ")
+                    .append(target.actual()).append(" | ").append(target.pass() ? "**PASS**" : "**FAIL**").append(" |\n");
+        }
+        md.append("\n### Placement with and without the outbox\n\n");
+        md.append("| phase | orders/s | samples | p50 ms | p99 ms | p99.9 ms | errors |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---|\n");
+        for (Run run : phases(result)) {
+            md.append("| ").append(run.name()).append(" | ").append(Report.fmt(run.ordersPerSecond())).append(" | ")
+                    .append(run.latency().samples()).append(" | ").append(Report.ms(run.latency().p50())).append(" | ")
+                    .append(Report.ms(run.latency().p99())).append(" | ").append(Report.ms(run.latency().p999()))
+                    .append(" | ").append(Report.errors(run.errors())).append(" |\n");
+        }
+        md.append("| **mean without / with** | **").append(Report.fmt(result.withoutPerSecond())).append(" / ")
+                .append(Report.fmt(result.withPerSecond())).append("** | | | | | |\n");
+        Latency ack = result.commitToAck();
+        Run fixed = result.fixedRate();
+        md.append("\n### Commit → Kafka acknowledgement at ").append(Report.fmt(fixed.targetRate()))
+                .append(" orders/s\n\n");
+        md.append("| events | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | placement p99 ms | placement errors |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        md.append("| ").append(ack.samples()).append(" | ").append(Report.ms(ack.p50())).append(" | ")
+                .append(Report.ms(ack.p90())).append(" | ").append(Report.ms(ack.p99())).append(" | ")
+                .append(Report.ms(ack.p999())).append(" | ").append(Report.ms(ack.max())).append(" | ")
+                .append(Report.ms(fixed.latency().p99())).append(" | ").append(Report.errors(fixed.errors()))
+                .append(" |\n");
+        Drain drain = result.drain();
+        md.append("\n### Draining a backlog of ").append(String.format(java.util.Locale.ROOT, "%,d", drain.backlog()))
+                .append(" rows\n\n");
+        md.append("| sender | records | seconds | records/s |\n|---|---:|---:|---:|\n");
+        md.append("| raw Kafka producer (baseline) | ").append(drain.backlog()).append(" | ")
+                .append(Report.fmt(drain.rawSeconds())).append(" | ").append(Report.fmt(drain.rawPerSecond())).append(" |\n");
+        md.append("| outbox relay | ").append(drain.relayed()).append(" | ").append(Report.fmt(drain.relaySeconds()))
+                .append(" | ").append(Report.fmt(drain.relayPerSecond())).append(" |\n");
+        md.append("| **ratio relay / raw** | | | **").append(Report.fmt(drain.ratio())).append("** |\n");
+        md.append("\n![outbox and relay](").append(result.chart()).append(")\n\n");
+        md.append("### Setup\n\n");
+        md.append("- With / without: the same platform and the same order mix, closed loop, ")
+                .append(result.config().concurrency()).append(" HTTP workers, ").append(result.config().shards())
+                .append(" shards, pool ").append(result.config().poolSize()).append("; after a warm-up with the outbox ")
+                .append("until throughput was steady (").append(Math.round(result.warmupSeconds())).append(" s), ")
+                .append(result.config().phases()).append(" pairs of ").append(result.config().phaseSeconds())
+                .append(" s phases, each after ").append(OutboxBenchmark.SETTLE.toSeconds())
+                .append(" s of settling, alternating which mode goes first. *Without* swaps in a change log that ")
+                .append("builds no event envelope and writes no outbox row, and stops the relay; *with* is the ")
+                .append("product: envelope and outbox row in the order's transaction, relay publishing to the ")
+                .append("embedded broker in the same process.\n");
+        md.append("- Commit → ack: open model at the fixed rate (").append(result.config().durationSeconds())
+                .append(" s after a ").append(result.config().warmupSeconds()).append(" s warm-up); for every outbox ")
+                .append("row written in the measured window, `published_at − written_at`: the relay stores each ")
+                .append("row's own acknowledgement time, `written_at` is the insert inside the order's transaction ")
+                .append("(so the figure slightly over-states commit → ack). Recorded in an HdrHistogram (µs).\n");
+        md.append("- Drain: ").append(String.format(java.util.Locale.ROOT, "%,d", drain.backlog()))
+                .append(" pending rows inserted directly into the shards' outboxes (split evenly), each a copy of ")
+                .append("a real `OrderPlaced` envelope of ").append(drain.payloadBytes()).append(" bytes with its own ")
+                .append("order number; then the raw producer — one `KafkaProducer` with the relay's own settings ")
+                .append("(idempotent, `acks=all`, same linger and batch size) — sends the same keys, values and ")
+                .append("headers to a topic with the same partitions; then the relay (one worker per shard, batch ")
+                .append(result.config().relayBatchSize()).append(") is started on the backlog and timed until ")
+                .append("it has published every row.\n");
+        md.append("- Client, platform, PostgreSQL and Kafka share the same machine (and its ")
+                .append(result.machine().cores()).append(" cores).\n");
+        md.append("- Machine: ").append(result.machine().cores()).append(" cores, JDK ").append(result.machine().jdk())
+                .append(", ").append(result.machine().os()).append(", ").append(result.machine().postgres())
+                .append(", Kafka client ").append(result.machine().kafka()).append(", max heap ")
+                .append(result.machine().maxHeapMb()).append(" MB, JVM options `")
+                .append(result.machine().jvmArguments()).append("`.\n");
+        for (String note : result.notes()) {
+            md.append("- ").append(note).append('\n');
+        }
+        return md.toString();
+    }
+
+    /** The phases in the order they ran. */
+    static List<Run> phases(OutboxResult result) {
+        List<Run> ordered = new ArrayList<>();
+        for (int p = 0; p < result.withoutOutbox().size(); p++) {
+            if (p % 2 == 0) {
+                ordered.add(result.withoutOutbox().get(p));
+                ordered.add(result.withOutbox().get(p));
+            } else {
+                ordered.add(result.withOutbox().get(p));
+                ordered.add(result.withoutOutbox().get(p));
+            }
+        }
+        return ordered;
+    }
+}

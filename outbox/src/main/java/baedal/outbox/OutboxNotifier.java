@@ -1,0 +1,183 @@
+package baedal.outbox;
+
+import baedal.sharding.ShardNo;
+import baedal.sharding.ShardProperties;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Wakes the relay of a shard, on whichever instance holds its lease, after a transaction that wrote outbox rows
+ * has committed: it sends {@code NOTIFY outbox} on the shard from its own connection.
+ * <p>
+ * Why not a trigger that notifies inside the writing transaction: PostgreSQL serializes the commits of all
+ * transactions that queued a notification (a cluster-wide lock held until the commit record is flushed), so
+ * every order placement would wait for every other placement's fsync and group commit would be lost. Sent after
+ * the commit, a notification costs one small transaction that writes nothing. Signals are coalesced per shard:
+ * at most one notification is in flight, and signals that arrive meanwhile cause exactly one more, so the
+ * number of notifications stays bounded by the round trip however many orders are placed.
+ * <p>
+ * A lost signal (this instance dies after the commit, or the shard is briefly unreachable) only delays
+ * publishing until the relay's safety poll; nothing is lost because the rows are in the outbox.
+ */
+public final class OutboxNotifier implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxNotifier.class);
+
+    private final List<Channel> channels = new ArrayList<>();
+    private volatile boolean running;
+
+    OutboxNotifier(List<ShardProperties.Node> nodes) {
+        for (int i = 0; i < nodes.size(); i++) {
+            channels.add(new Channel(new ShardNo(i), nodes.get(i)));
+        }
+    }
+
+    /** Called after a transaction that appended outbox rows on {@code shard} committed; never blocks. */
+    public void committed(ShardNo shard) {
+        if (running && shard.value() < channels.size()) {
+            channels.get(shard.value()).signal();
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        for (Channel channel : channels) {
+            channel.start();
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        channels.forEach(Channel::stop);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Runs with the relay, and stops after the web server has drained, like the relay. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    /** One shard's notifications: a daemon thread that sends one NOTIFY per burst of signals. */
+    private static final class Channel implements Runnable {
+
+        private static final long RECONNECT_PAUSE_MILLIS = 1_000;
+
+        private final ShardNo shard;
+        private final ShardProperties.Node node;
+        private final Semaphore wanted = new Semaphore(0);
+        private final AtomicBoolean signalled = new AtomicBoolean();
+        private volatile boolean active;
+        private Thread thread;
+        private Connection connection;
+
+        Channel(ShardNo shard, ShardProperties.Node node) {
+            this.shard = shard;
+            this.node = node;
+        }
+
+        void signal() {
+            if (signalled.compareAndSet(false, true)) {
+                wanted.release();
+            }
+        }
+
+        void start() {
+            active = true;
+            thread = new Thread(this, "outbox-notify-" + shard);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() {
+            active = false;
+            Thread current = thread;
+            if (current != null) {
+                current.interrupt();
+                try {
+                    current.join(2_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (active) {
+                    if (!wanted.tryAcquire(1, TimeUnit.SECONDS)) {
+                        continue;
+                    }
+                    wanted.drainPermits();
+                    signalled.set(false); // signals from here on cause one more notification
+                    notifyRelay();
+                }
+            } catch (InterruptedException interrupted) {
+                // stopping
+            } finally {
+                close();
+            }
+        }
+
+        private void notifyRelay() throws InterruptedException {
+            try {
+                if (connection == null) {
+                    connection = connect();
+                }
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("notify outbox");
+                }
+            } catch (SQLException failed) {
+                log.debug("Could not notify the outbox relay of {} (it will find the rows by its poll): {}", shard,
+                        failed.getMessage());
+                close();
+                Thread.sleep(RECONNECT_PAUSE_MILLIS);
+            }
+        }
+
+        private Connection connect() throws SQLException {
+            Properties info = new Properties();
+            info.setProperty("user", node.username());
+            info.setProperty("password", node.password());
+            info.setProperty("ApplicationName", "baedal-outbox-notify-" + shard);
+            info.setProperty("connectTimeout", "5");
+            info.setProperty("socketTimeout", "10");
+            info.setProperty("tcpKeepAlive", "true");
+            Connection opened = DriverManager.getConnection(node.url(), info);
+            opened.setAutoCommit(true);
+            return opened;
+        }
+
+        private void close() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // best effort
+                }
+                connection = null;
+            }
+        }
+    }
+}
