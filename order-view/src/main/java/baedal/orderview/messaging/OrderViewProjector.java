@@ -1,0 +1,323 @@
+package baedal.orderview.messaging;
+
+import baedal.orderview.IncomingRecord;
+import baedal.orderview.OrderEventReader;
+import baedal.orderview.OrderViewProperties;
+import baedal.orderview.OrderViewStore;
+import baedal.orderview.ProjectionBatch;
+import baedal.orderview.ProjectionMetrics;
+import baedal.orderview.ViewVersions;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The projector: consumer group {@code order-view-projector} on the order events' topic, turning each poll's
+ * records into one {@link ProjectionBatch} written in one store transaction, and committing the offsets only
+ * after that transaction committed. A crash anywhere therefore re-delivers at most the last batch, which the
+ * version rule makes harmless; nothing is ever skipped.
+ *
+ * <p>Why a plain {@code KafkaConsumer} loop and not a spring-kafka listener container: the whole guarantee is the
+ * order of three steps — store commit, offset commit, next poll — and here it is visible in a dozen lines. A
+ * failed batch (database down) is retried for ever from its first offsets with back-off; spring-kafka's error
+ * handlers retry a bounded number of times and then "recover" by skipping the batch, which for a read model means
+ * silently lost orders unless configured just so. Poison records never reach an error handler at all: values
+ * are read as bytes and parsed here, and poison is parked in the same transaction as the batch.
+ */
+public final class OrderViewProjector implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderViewProjector.class);
+
+    private final Map<String, Object> consumerConfig;
+    private final OrderViewProperties.Projector settings;
+    private final OrderViewStore store;
+    private final OrderEventReader reader;
+    private final ViewVersions versions;
+    private final ProjectionMetrics metrics;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final ProjectorFaults faults;
+    private final List<Worker> workers = new ArrayList<>();
+    private final Map<TopicPartition, PartitionLag> lags = new ConcurrentHashMap<>();
+    private volatile boolean running;
+
+    public OrderViewProjector(Map<String, Object> clientConfig, OrderViewProperties.Projector settings,
+            OrderViewStore store, OrderEventReader reader, ViewVersions versions, ProjectionMetrics metrics,
+            MeterRegistry registry, Clock clock, ProjectorFaults faults) {
+        this.consumerConfig = safeConfig(clientConfig, settings);
+        this.settings = settings;
+        this.store = store;
+        this.reader = reader;
+        this.versions = versions;
+        this.metrics = metrics;
+        this.registry = registry;
+        this.clock = clock;
+        this.faults = faults;
+    }
+
+    /**
+     * The given client settings (bootstrap servers, security) with the ones the projector rests on forced: its
+     * group, no auto-commit, start from the beginning of the topic when the group has no offsets, read only
+     * committed records, at most a batch per poll, and no topic auto-creation (the relay creates the topic).
+     */
+    static Map<String, Object> safeConfig(Map<String, Object> base, OrderViewProperties.Projector settings) {
+        Map<String, Object> config = new HashMap<>(base);
+        config.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
+        config.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
+        config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize());
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        return config;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running || !settings.enabled()) {
+            return;
+        }
+        running = true;
+        for (int i = 0; i < settings.concurrency(); i++) {
+            Worker worker = new Worker(i);
+            workers.add(worker);
+            worker.thread.start();
+        }
+        log.info("Order view projector started: {} consumer(s) in group {} on {}", settings.concurrency(),
+                settings.groupId(), settings.topic());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        workers.forEach(Worker::wakeup);
+        for (Worker worker : workers) {
+            try {
+                worker.thread.join(30_000);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.clear();
+        lags.values().forEach(lag -> registry.remove(lag.gauge));
+        lags.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Whether every consumer of this projector is still alive (a {@link ProjectorFaults.Crash} ends one). */
+    public boolean consumersAlive() {
+        synchronized (this) {
+            return !workers.isEmpty() && workers.stream().allMatch(worker -> worker.thread.isAlive());
+        }
+    }
+
+    private final class Worker implements Runnable {
+
+        final Thread thread;
+        private volatile KafkaConsumer<byte[], byte[]> consumer;
+        private Duration backoff = settings.backoffInitial();
+
+        Worker(int index) {
+            this.thread = new Thread(this, "order-view-projector-" + index);
+            this.thread.setDaemon(true);
+        }
+
+        void wakeup() {
+            KafkaConsumer<byte[], byte[]> current = consumer;
+            if (current != null) {
+                current.wakeup();
+            }
+        }
+
+        @Override
+        public void run() {
+            Map<String, Object> config = new HashMap<>(consumerConfig);
+            config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "baedal-order-view-" + thread.getName()
+                    .substring(thread.getName().lastIndexOf('-') + 1));
+            try (KafkaConsumer<byte[], byte[]> opened = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer())) {
+                consumer = opened;
+                opened.subscribe(List.of(settings.topic()), new Rebalances());
+                while (running) {
+                    if (!round(opened)) {
+                        return;
+                    }
+                }
+            } catch (WakeupException | org.apache.kafka.common.errors.InterruptException stopping) {
+                // stopping
+            } catch (RuntimeException unexpected) {
+                log.error("Order view projector consumer {} ended unexpectedly", thread.getName(), unexpected);
+            } finally {
+                consumer = null;
+            }
+        }
+
+        /** One poll, written and committed; false when the consumer must end at once (a simulated crash). */
+        private boolean round(KafkaConsumer<byte[], byte[]> consumer) {
+            ConsumerRecords<byte[], byte[]> records;
+            try {
+                records = consumer.poll(settings.pollTimeout());
+            } catch (WakeupException stopping) {
+                return false;
+            }
+            recordLag(consumer);
+            if (records.isEmpty()) {
+                return true;
+            }
+            try {
+                faults.beforeStoreWrite(records.count());
+                List<ProjectionBatch.Reading> readings = new ArrayList<>(records.count());
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    IncomingRecord incoming = incoming(record);
+                    readings.add(new ProjectionBatch.Reading(incoming, reader.read(record.value())));
+                }
+                ProjectionBatch batch = ProjectionBatch.of(readings, clock.instant());
+                ProjectionBatch.Written written = store.write(batch);
+                faults.afterStoreCommit(records.count());
+                consumer.commitSync(nextOffsets(records));
+                versions.advanced(written.versions());
+                metrics.written(written, batch.at());
+                if (written.parked() > 0) {
+                    log.warn("Parked {} poison record(s) of {}; see GET /api/operator/order-view/dead-letters",
+                            written.parked(), settings.topic());
+                }
+                backoff = settings.backoffInitial();
+                return true;
+            } catch (ProjectorFaults.Crash crash) {
+                log.warn("Order view projector consumer {} crashed (simulated): {}", thread.getName(),
+                        crash.getMessage());
+                return false;
+            } catch (WakeupException stopping) {
+                return false;
+            } catch (RuntimeException failed) {
+                log.warn("Order view projection of {} records failed, retrying from their first offsets in {} ms: {}",
+                        records.count(), backoff.toMillis(), failed.toString());
+                rewind(consumer, records);
+                pause();
+                return running;
+            }
+        }
+
+        /** Seeks each partition of the failed batch back to the batch's first record, so nothing is skipped. */
+        private void rewind(KafkaConsumer<byte[], byte[]> consumer, ConsumerRecords<byte[], byte[]> records) {
+            for (TopicPartition partition : records.partitions()) {
+                if (consumer.assignment().contains(partition)) {
+                    consumer.seek(partition, records.records(partition).getFirst().offset());
+                }
+            }
+        }
+
+        private void pause() {
+            try {
+                Thread.sleep(backoff.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+            Duration doubled = backoff.multipliedBy(2);
+            backoff = doubled.compareTo(settings.backoffMax()) > 0 ? settings.backoffMax() : doubled;
+        }
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            offsets.put(partition, new OffsetAndMetadata(records.records(partition).getLast().offset() + 1));
+        }
+        return offsets;
+    }
+
+    private static IncomingRecord incoming(ConsumerRecord<byte[], byte[]> record) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+        }
+        headers.values().removeIf(java.util.Objects::isNull);
+        return new IncomingRecord(record.topic(), record.partition(), record.offset(),
+                record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8), record.value(), headers);
+    }
+
+    /** Updates {@code baedal.order-view.consumer.lag} (records behind the partition's end) for assigned partitions. */
+    private void recordLag(KafkaConsumer<byte[], byte[]> consumer) {
+        for (TopicPartition partition : consumer.assignment()) {
+            OptionalLong lag = consumer.currentLag(partition);
+            if (lag.isPresent()) {
+                lags.computeIfAbsent(partition, this::lagGauge).value.set(lag.getAsLong());
+            }
+        }
+    }
+
+    private PartitionLag lagGauge(TopicPartition partition) {
+        AtomicLong value = new AtomicLong();
+        Gauge gauge = Gauge.builder("baedal.order-view.consumer.lag", value, AtomicLong::get)
+                .description("records of the order events' topic not yet consumed by the projector, per partition")
+                .tag("topic", partition.topic())
+                .tag("partition", Integer.toString(partition.partition()))
+                .register(registry);
+        return new PartitionLag(value, gauge);
+    }
+
+    private record PartitionLag(AtomicLong value, Meter gauge) {
+    }
+
+    /** A partition taken away from this instance stops showing a lag here (its new owner shows it). */
+    private final class Rebalances implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            for (TopicPartition partition : partitions) {
+                PartitionLag lag = lags.remove(partition);
+                if (lag != null) {
+                    registry.remove(lag.gauge);
+                }
+            }
+        }
+    }
+}
