@@ -250,6 +250,10 @@ class OrderHistoryIntegrationTests {
                 .contains("baedal_order_view_dead_letters_parked_total")
                 .containsPattern("baedal_order_view_consumer_lag\\{partition=\"\\d+\",topic=\"baedal.order-events\"}")
                 .contains("hikaricp_connections_active{pool=\"order-view\"}");
+        JsonNode health = platform.get("/actuator/health").json().path("components").path("orderView");
+        assertThat(health.path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("details").path("projector").asString()).isEqualTo("running");
+        assertThat(health.path("details").path("parked").asLong()).isPositive();
     }
 
     private static JsonNode findParked(String key) {

@@ -10,8 +10,22 @@ public record IncomingRecord(String topic, int partition, long offset, String ke
         Map<String, String> headers) {
 
     public IncomingRecord {
-        headers = headers == null ? Map.of() : Map.copyOf(headers);
+        java.util.LinkedHashMap<String, String> clean = new java.util.LinkedHashMap<>();
+        if (headers != null) {
+            headers.forEach((name, text) -> {
+                if (name != null && text != null) {
+                    clean.put(storable(name), storable(text));
+                }
+            });
+        }
+        headers = java.util.Collections.unmodifiableMap(clean);
+        key = key == null ? null : storable(key);
         value = value == null ? null : value.clone();
+    }
+
+    /** Text as PostgreSQL can store it: a NUL character (which text and jsonb refuse) becomes U+FFFD. */
+    public static String storable(String text) {
+        return text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
     }
 
     @Override

@@ -1,5 +1,6 @@
 package baedal.orderview.messaging;
 
+import baedal.orderview.DeadLetter;
 import baedal.orderview.IncomingRecord;
 import baedal.orderview.OrderEventReader;
 import baedal.orderview.OrderViewProperties;
@@ -65,6 +66,8 @@ public final class OrderViewProjector implements SmartLifecycle {
     private final List<Worker> workers = new ArrayList<>();
     private final Map<TopicPartition, PartitionLag> lags = new ConcurrentHashMap<>();
     private volatile boolean running;
+    private volatile String lastError;
+    private volatile java.time.Instant lastErrorAt;
 
     public OrderViewProjector(Map<String, Object> clientConfig, OrderViewProperties.Projector settings,
             OrderViewStore store, OrderEventReader reader, ViewVersions versions, ProjectionMetrics metrics,
@@ -138,6 +141,22 @@ public final class OrderViewProjector implements SmartLifecycle {
         return running;
     }
 
+    /** The last failure of a batch (it was retried), for health reports; {@code null} if none. */
+    public String lastError() {
+        return lastError;
+    }
+
+    public java.time.Instant lastErrorAt() {
+        return lastErrorAt;
+    }
+
+    /** Partitions assigned to this instance and how many records each is behind. */
+    public Map<String, Long> lagByPartition() {
+        Map<String, Long> lag = new java.util.TreeMap<>();
+        lags.forEach((partition, value) -> lag.put(partition.toString(), value.value().get()));
+        return lag;
+    }
+
     /** Whether every consumer of this projector is still alive (a {@link ProjectorFaults.Crash} ends one). */
     public boolean consumersAlive() {
         synchronized (this) {
@@ -206,7 +225,15 @@ public final class OrderViewProjector implements SmartLifecycle {
                     readings.add(new ProjectionBatch.Reading(incoming, reader.read(record.value())));
                 }
                 ProjectionBatch batch = ProjectionBatch.of(readings, clock.instant());
-                ProjectionBatch.Written written = store.write(batch);
+                ProjectionBatch.Written written;
+                try {
+                    written = store.write(batch);
+                } catch (RuntimeException failed) {
+                    if (!refusedByTheDatabase(failed)) {
+                        throw failed;
+                    }
+                    written = writeOneByOne(readings, batch);
+                }
                 faults.afterStoreCommit(records.count());
                 consumer.commitSync(nextOffsets(records));
                 versions.advanced(written.versions());
@@ -226,6 +253,8 @@ public final class OrderViewProjector implements SmartLifecycle {
             } catch (RuntimeException failed) {
                 log.warn("Order view projection of {} records failed, retrying from their first offsets in {} ms: {}",
                         records.count(), backoff.toMillis(), failed.toString());
+                lastError = failed.toString();
+                lastErrorAt = clock.instant();
                 rewind(consumer, records);
                 pause();
                 return running;
@@ -251,6 +280,54 @@ public final class OrderViewProjector implements SmartLifecycle {
             Duration doubled = backoff.multipliedBy(2);
             backoff = doubled.compareTo(settings.backoffMax()) > 0 ? settings.backoffMax() : doubled;
         }
+    }
+
+    /**
+     * The database refused the batch's data itself (SQLSTATE class 22, data exception — e.g. a NUL character in a
+     * text — or 23, integrity constraint): retrying the batch would fail for ever and block its partitions, so
+     * the batch is written record by record and the records the database refuses are parked as poison.
+     */
+    private ProjectionBatch.Written writeOneByOne(List<ProjectionBatch.Reading> readings, ProjectionBatch batch) {
+        Map<Long, Long> versions = new HashMap<>();
+        List<ProjectionBatch.ProjectedEvent> first = new ArrayList<>();
+        int parked = 0;
+        for (ProjectionBatch.Reading reading : readings) {
+            ProjectionBatch.Written one;
+            try {
+                one = store.write(ProjectionBatch.of(List.of(reading), batch.at()));
+            } catch (RuntimeException refused) {
+                if (!refusedByTheDatabase(refused)) {
+                    throw refused;
+                }
+                log.warn("The read model's database refuses record {}; parking it: {}", reading.record(),
+                        rootMessage(refused));
+                one = store.write(new ProjectionBatch(List.of(), List.of(), List.of(new DeadLetter.Parking(
+                        reading.record(), "unwritable: " + rootMessage(refused))), batch.at()));
+            }
+            one.versions().forEach((orderNo, version) -> versions.merge(orderNo, version, Math::max));
+            first.addAll(one.firstProjected());
+            parked += one.parked();
+        }
+        return new ProjectionBatch.Written(versions, first, parked);
+    }
+
+    static boolean refusedByTheDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        return message.length() > 500 ? message.substring(0, 500) : message;
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {

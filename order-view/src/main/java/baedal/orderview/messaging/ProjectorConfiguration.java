@@ -27,4 +27,9 @@ public class ProjectorConfiguration {
         return new OrderViewProjector(kafka.buildConsumerProperties(), properties.projector(), store, reader, versions,
                 metrics, registry.getIfAvailable(SimpleMeterRegistry::new), clock, ProjectorFaults.NONE);
     }
+
+    @Bean
+    OrderViewHealthIndicator orderViewHealthIndicator(OrderViewProjector projector, OrderViewStore store) {
+        return new OrderViewHealthIndicator(projector, store);
+    }
 }

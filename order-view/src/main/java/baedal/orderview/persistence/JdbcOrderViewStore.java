@@ -2,6 +2,7 @@ package baedal.orderview.persistence;
 
 import baedal.order.OrderStatus;
 import baedal.orderview.DeadLetter;
+import baedal.orderview.IncomingRecord;
 import baedal.orderview.OrderView;
 import baedal.orderview.OrderViewStore;
 import baedal.orderview.PageCursor;
@@ -138,7 +139,7 @@ public final class JdbcOrderViewStore implements OrderViewStore {
                  (reason, topic, kafka_partition, kafka_offset, record_key, value, headers, parked_at)
                 values (:reason, :topic, :partition, :offset, :key, :value, cast(:headers as jsonb), :at)
                 on conflict (topic, kafka_partition, kafka_offset) do nothing""")
-                .param("reason", parking.reason())
+                .param("reason", IncomingRecord.storable(parking.reason()))
                 .param("topic", parking.record().topic())
                 .param("partition", parking.record().partition())
                 .param("offset", parking.record().offset())
@@ -254,7 +255,7 @@ public final class JdbcOrderViewStore implements OrderViewStore {
         database.inTransaction(jdbc -> jdbc.sql("update " + tables.deadLetters() + """
                  set reason = :reason, attempts = attempts + 1, last_attempt_at = :at
                 where id = :id""")
-                .param("reason", reason)
+                .param("reason", IncomingRecord.storable(reason))
                 .param("at", utc(at))
                 .param("id", deadLetterId)
                 .update());

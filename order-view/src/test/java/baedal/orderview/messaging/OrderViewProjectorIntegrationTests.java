@@ -227,6 +227,29 @@ class OrderViewProjectorIntegrationTests {
     }
 
     @Test
+    void parksARecordTheDatabaseRefusesAndWritesTheRestOfItsBatch() throws Exception {
+        OrderEvents good = anOrder(serials.incrementAndGet()).accepted();
+        OrderEvents refused = anOrder(serials.incrementAndGet());
+        String withNul = new String(OrderEvents.json(refused.last()), StandardCharsets.UTF_8)
+                .replace("맵지 않게 해주세요", "맵지\\u0000않게");
+        assertThat(withNul).contains("\\u0000");
+        send(1, good.orderNo(), OrderEvents.json(good.events().get(0)), "OrderPlaced");
+        send(1, refused.orderNo(), withNul.getBytes(StandardCharsets.UTF_8), "OrderPlaced");
+        send(1, good.orderNo(), OrderEvents.json(good.last()), "OrderAccepted");
+
+        startProjector(ProjectorFaults.NONE);
+
+        awaitFinal(List.of(good));
+        awaitCommittedToTheEnd();
+        assertThat(store.find(refused.orderNumber())).isEmpty();
+        List<DeadLetter> parked = store.parked(1000).stream().filter(letter -> letter.topic().equals(settings.topic()))
+                .toList();
+        assertThat(parked).hasSize(1);
+        assertThat(parked.getFirst().reason()).startsWith("unwritable: ");
+        assertThat(parked.getFirst().offset()).isEqualTo(1);
+    }
+
+    @Test
     void losesNothingWhenKilledAfterTheStoreCommitBeforeTheOffsetCommit() throws Exception {
         List<OrderEvents> orders = sendShuffledOrders(8, 12);
         AtomicInteger commits = new AtomicInteger();
