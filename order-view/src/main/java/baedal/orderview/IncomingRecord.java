@@ -1,5 +1,7 @@
 package baedal.orderview;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,7 +12,7 @@ public record IncomingRecord(String topic, int partition, long offset, String ke
         Map<String, String> headers) {
 
     public IncomingRecord {
-        java.util.LinkedHashMap<String, String> clean = new java.util.LinkedHashMap<>();
+        LinkedHashMap<String, String> clean = new LinkedHashMap<>();
         if (headers != null) {
             headers.forEach((name, text) -> {
                 if (name != null && text != null) {
@@ -18,7 +20,7 @@ public record IncomingRecord(String topic, int partition, long offset, String ke
                 }
             });
         }
-        headers = java.util.Collections.unmodifiableMap(clean);
+        headers = Collections.unmodifiableMap(clean);
         key = key == null ? null : storable(key);
         value = value == null ? null : value.clone();
     }

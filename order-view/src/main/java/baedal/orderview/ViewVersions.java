@@ -3,7 +3,7 @@ package baedal.orderview;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -52,7 +52,7 @@ public final class ViewVersions {
 
     private static final class Signal {
 
-        final java.util.concurrent.atomic.AtomicInteger waiters = new java.util.concurrent.atomic.AtomicInteger();
+        final AtomicInteger waiters = new AtomicInteger();
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition changed = lock.newCondition();
         private long version;

@@ -16,8 +16,10 @@ import baedal.sharding.ShardNo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -112,8 +114,8 @@ public final class OrderEvents {
     /** A reading of {@code event} as the projector makes it from a record at {@code offset}. */
     public static ProjectionBatch.Reading reading(OrderEventEnvelope event, long offset) {
         byte[] value = json(event);
-        return new ProjectionBatch.Reading(new IncomingRecord("t", 0, offset, event.orderNo(), value, java.util.Map.of()),
-                new OrderEventReader(java.time.ZoneId.of("Asia/Seoul")).read(value));
+        return new ProjectionBatch.Reading(new IncomingRecord("t", 0, offset, event.orderNo(), value, Map.of()),
+                new OrderEventReader(ZoneId.of("Asia/Seoul")).read(value));
     }
 
     private Instant tick() {

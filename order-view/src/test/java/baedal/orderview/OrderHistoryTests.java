@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
@@ -92,8 +93,8 @@ class OrderHistoryTests {
 
     @Test
     void tellsTodayInTheShopsZone() {
-        assertThat(history.today()).isEqualTo(java.time.LocalDate.of(2026, 11, 25));
-        assertThat(List.of(history.startOf(java.time.LocalDate.of(2026, 11, 25))))
+        assertThat(history.today()).isEqualTo(LocalDate.of(2026, 11, 25));
+        assertThat(List.of(history.startOf(LocalDate.of(2026, 11, 25))))
                 .containsExactly(Instant.parse("2026-11-24T15:00:00Z"));
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import baedal.order.events.OrderEventEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -48,7 +49,7 @@ class ProjectionBatchTests {
         OrderEventEnvelope event = anOrder(24).last();
         byte[] poison = "not json".getBytes(StandardCharsets.UTF_8);
         ProjectionBatch.Reading bad = new ProjectionBatch.Reading(new IncomingRecord("t", 0, 5, "k", poison, Map.of()),
-                new OrderEventReader(java.time.ZoneId.of("Asia/Seoul")).read(poison));
+                new OrderEventReader(ZoneId.of("Asia/Seoul")).read(poison));
 
         ProjectionBatch batch = ProjectionBatch.of(List.of(bad, reading(event, 6)), AT);
 

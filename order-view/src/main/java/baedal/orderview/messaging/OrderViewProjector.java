@@ -12,15 +12,19 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,6 +34,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -67,7 +72,7 @@ public final class OrderViewProjector implements SmartLifecycle {
     private final Map<TopicPartition, PartitionLag> lags = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile String lastError;
-    private volatile java.time.Instant lastErrorAt;
+    private volatile Instant lastErrorAt;
 
     public OrderViewProjector(Map<String, Object> clientConfig, OrderViewProperties.Projector settings,
             OrderViewStore store, OrderEventReader reader, ViewVersions versions, ProjectionMetrics metrics,
@@ -146,13 +151,13 @@ public final class OrderViewProjector implements SmartLifecycle {
         return lastError;
     }
 
-    public java.time.Instant lastErrorAt() {
+    public Instant lastErrorAt() {
         return lastErrorAt;
     }
 
     /** Partitions assigned to this instance and how many records each is behind. */
     public Map<String, Long> lagByPartition() {
-        Map<String, Long> lag = new java.util.TreeMap<>();
+        Map<String, Long> lag = new TreeMap<>();
         lags.forEach((partition, value) -> lag.put(partition.toString(), value.value().get()));
         return lag;
     }
@@ -196,7 +201,7 @@ public final class OrderViewProjector implements SmartLifecycle {
                         return;
                     }
                 }
-            } catch (WakeupException | org.apache.kafka.common.errors.InterruptException stopping) {
+            } catch (WakeupException | InterruptException stopping) {
                 // stopping
             } catch (RuntimeException unexpected) {
                 log.error("Order view projector consumer {} ended unexpectedly", thread.getName(), unexpected);
@@ -313,7 +318,7 @@ public final class OrderViewProjector implements SmartLifecycle {
 
     static boolean refusedByTheDatabase(Throwable failure) {
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
                 return true;
             }
@@ -343,7 +348,7 @@ public final class OrderViewProjector implements SmartLifecycle {
         for (Header header : record.headers()) {
             headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
         }
-        headers.values().removeIf(java.util.Objects::isNull);
+        headers.values().removeIf(Objects::isNull);
         return new IncomingRecord(record.topic(), record.partition(), record.offset(),
                 record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8), record.value(), headers);
     }

@@ -10,6 +10,7 @@ import baedal.orderview.ProjectionBatch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -143,8 +144,8 @@ public final class JdbcOrderViewStore implements OrderViewStore {
                 .param("topic", parking.record().topic())
                 .param("partition", parking.record().partition())
                 .param("offset", parking.record().offset())
-                .param("key", parking.record().key(), java.sql.Types.VARCHAR)
-                .param("value", parking.record().value(), java.sql.Types.BINARY)
+                .param("key", parking.record().key(), Types.VARCHAR)
+                .param("value", parking.record().value(), Types.BINARY)
                 .param("headers", json.writeValueAsString(parking.record().headers()))
                 .param("at", at)
                 .update();

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +103,7 @@ public final class OrderViewDatabase implements AutoCloseable {
         return guarded(() -> work.apply(jdbc));
     }
 
-    private <T> T guarded(java.util.function.Supplier<T> call) {
+    private <T> T guarded(Supplier<T> call) {
         if (!migrated) {
             throw new OrderViewUnavailable("the order read model's database is not migrated yet", null);
         }

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -34,6 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -172,9 +174,9 @@ class OrderViewProjectorIntegrationTests {
                     platform.kafkaBootstrapServers()))) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(settings.groupId())
                         .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
                 for (int p = 0; p < PARTITIONS; p++) {
-                    latest.put(new TopicPartition(settings.topic(), p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+                    latest.put(new TopicPartition(settings.topic(), p), OffsetSpec.latest());
                 }
                 var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
                 ends.forEach((partition, end) -> {
