@@ -215,8 +215,16 @@ public final class OrderViewProjector implements SmartLifecycle {
             ConsumerRecords<byte[], byte[]> records;
             try {
                 records = consumer.poll(settings.pollTimeout());
-            } catch (WakeupException stopping) {
+            } catch (WakeupException | InterruptException stopping) {
                 return false;
+            } catch (RuntimeException pollFailed) {
+                // e.g. the group coordinator or the topic is not reachable yet: keep the consumer, try again
+                log.warn("Order view projector poll failed, trying again in {} ms: {}", backoff.toMillis(),
+                        pollFailed.toString());
+                lastError = pollFailed.toString();
+                lastErrorAt = clock.instant();
+                pause();
+                return running;
             }
             recordLag(consumer);
             if (records.isEmpty()) {
