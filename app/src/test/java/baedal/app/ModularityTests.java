@@ -1,9 +1,13 @@
 package baedal.app;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import baedal.order.OrderStatus;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -20,7 +24,8 @@ class ModularityTests {
 
     private static final List<String> PACKAGES = List.of("baedal.kernel", "baedal.platform.web", "baedal.sharding",
             "baedal.catalog", "baedal.catalog.internal", "baedal.catalog.web", "baedal.order",
-            "baedal.order.persistence", "baedal.order.web", "baedal.order.events", "baedal.outbox", "baedal.app");
+            "baedal.order.persistence", "baedal.order.web", "baedal.order.events", "baedal.outbox", "baedal.orderview",
+            "baedal.orderview.persistence", "baedal.orderview.messaging", "baedal.orderview.web", "baedal.app");
 
     static JavaClasses classes;
 
@@ -83,7 +88,30 @@ class ModularityTests {
     @Test
     void keepsInfrastructureModulesIgnorantOfTheContexts() {
         noClasses().that().resideInAnyPackage("baedal.sharding..", "baedal.platform..", "baedal.outbox..")
-                .should().dependOnClassesThat().resideInAnyPackage("baedal.order..", "baedal.catalog..", "baedal.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("baedal.order..", "baedal.orderview..",
+                        "baedal.catalog..", "baedal.app..")
+                .check(classes);
+    }
+
+    /**
+     * The read model knows the order context only by its published events (the event types and the order
+     * status they carry): never its aggregate, persistence, web layer, the shards or the outbox.
+     */
+    @Test
+    void letsTheReadModelSeeTheOrderContextOnlyThroughItsEvents() {
+        noClasses().that().resideInAPackage("baedal.orderview..")
+                .should().dependOnClassesThat(resideInAPackage("baedal.order..")
+                        .and(not(resideInAPackage("baedal.order.events..")))
+                        .and(not(type(OrderStatus.class))))
+                .orShould().dependOnClassesThat().resideInAnyPackage("baedal.sharding..", "baedal.outbox..",
+                        "baedal.catalog..")
+                .check(classes);
+    }
+
+    @Test
+    void keepsTheOrderContextIgnorantOfItsReadModel() {
+        noClasses().that().resideInAnyPackage("baedal.order..", "baedal.catalog..", "baedal.outbox..")
+                .should().dependOnClassesThat().resideInAPackage("baedal.orderview..")
                 .check(classes);
     }
 }

@@ -5,7 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,7 +36,10 @@ final class RunningPlatform implements AutoCloseable {
         return new RunningPlatform(context);
     }
 
-    /** Starts the app against a catalog database and the given shard URLs, in this order of shard numbers. */
+    /**
+     * Starts the app against a catalog database and the given shard URLs, in this order of shard numbers. There
+     * is no Kafka here: the read model shares the catalog's database (its own history table) with no projector.
+     */
     static RunningPlatform start(String catalogUrl, String... shardUrls) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
@@ -43,6 +48,8 @@ final class RunningPlatform implements AutoCloseable {
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.kafka.bootstrap-servers", "localhost:1");
         properties.put("baedal.outbox.enabled", "false");
+        properties.put("baedal.order-view.datasource.url", catalogUrl);
+        properties.put("baedal.order-view.projector.enabled", "false");
         properties.put("baedal.shards.retry-after", "1s");
         properties.put("baedal.shards.pool-size", "8");
         properties.put("logging.level.baedal", "WARN");
@@ -54,6 +61,24 @@ final class RunningPlatform implements AutoCloseable {
                 .map(property -> "--" + property.getKey() + "=" + property.getValue())
                 .toArray(String[]::new);
         return new RunningPlatform(new SpringApplicationBuilder(BaedalApplication.class).run(arguments));
+    }
+
+    /**
+     * Starts the whole platform on its embedded default (embedded PostgreSQL and Kafka, data in {@code dataDir},
+     * free ports), with the outbox relay and the order read model's projector running.
+     */
+    static RunningPlatform embedded(java.nio.file.Path dataDir, String... extraArguments) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--baedal.embedded.data-dir=" + dataDir,
+                "--baedal.embedded.postgres-port=0", "--baedal.embedded.kafka-port=0",
+                "--baedal.embedded.kafka-controller-port=0", "--baedal.shards.count=2", "--logging.level.baedal=WARN"));
+        arguments.addAll(List.of(extraArguments));
+        return new RunningPlatform(new SpringApplicationBuilder(BaedalApplication.class)
+                .run(arguments.toArray(String[]::new)));
+    }
+
+    /** A setting of the running platform, e.g. the Kafka bootstrap servers the embedded default chose. */
+    String property(String name) {
+        return context.getEnvironment().getProperty(name);
     }
 
     Response post(String path, Object body, String... headers) {

@@ -51,6 +51,7 @@ class TwoInstancesIntegrationTests {
     static void startServers() {
         platform = EmbeddedPlatform.start(EmbeddedSettings.defaults().withDataDir(dataDir).withFreePorts());
         platform.createDatabaseIfMissing("two_catalog");
+        platform.createDatabaseIfMissing("two_order_view");
         for (int shard = 0; shard < SHARDS; shard++) {
             platform.createDatabaseIfMissing("two_shard_" + shard);
         }
@@ -70,6 +71,8 @@ class TwoInstancesIntegrationTests {
         properties.put("spring.datasource.url", platform.jdbcUrl("two_catalog"));
         properties.put("spring.datasource.username", platform.postgresUser());
         properties.put("spring.kafka.bootstrap-servers", platform.kafkaBootstrapServers());
+        properties.put("baedal.order-view.datasource.url", platform.jdbcUrl("two_order_view"));
+        properties.put("baedal.order-view.datasource.username", platform.postgresUser());
         properties.put("baedal.shards.pool-size", "4");
         properties.put("baedal.outbox.lease-retry-interval", "500ms");
         properties.put("logging.level.baedal", "WARN");

@@ -22,8 +22,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Makes the embedded platform the default: unless {@code baedal.embedded.enabled=false}, starting the application
- * starts an {@link EmbeddedPlatform}, creates the catalog and shard databases on it, and points the application's
- * datasource, shard nodes and Kafka client at it through a property source named {@value #PROPERTY_SOURCE_NAME} that
+ * starts an {@link EmbeddedPlatform}, creates the catalog, order read model and shard databases on it, and points the
+ * application's datasource, read model database, shard nodes and Kafka client at it through a property source named {@value #PROPERTY_SOURCE_NAME} that
  * takes precedence over all others.
  * <p>
  * Settings: {@code baedal.embedded.data-dir} ({@code ./data}), {@code baedal.embedded.postgres-port} (15432),
@@ -38,6 +38,9 @@ public class EmbeddedPlatformEnvironmentPostProcessor implements EnvironmentPost
 
 	/** The catalog's database. */
 	public static final String CATALOG_DATABASE = "baedal_catalog";
+
+	/** The order read model's database. */
+	public static final String ORDER_VIEW_DATABASE = "baedal_order_view";
 
 	/** The prefix of the shards' databases, followed by the shard index. */
 	public static final String SHARD_DATABASE_PREFIX = "baedal_shard_";
@@ -76,6 +79,7 @@ public class EmbeddedPlatformEnvironmentPostProcessor implements EnvironmentPost
 		application.addInitializers(stopper);
 		try {
 			platform.createDatabaseIfMissing(CATALOG_DATABASE);
+			platform.createDatabaseIfMissing(ORDER_VIEW_DATABASE);
 			for (int shard = 0; shard < shardCount; shard++) {
 				platform.createDatabaseIfMissing(SHARD_DATABASE_PREFIX + shard);
 			}
@@ -86,8 +90,8 @@ public class EmbeddedPlatformEnvironmentPostProcessor implements EnvironmentPost
 			stopper.stop();
 			throw ex;
 		}
-		log.info("Embedded platform started: PostgreSQL at " + platform.jdbcUrl(CATALOG_DATABASE) + " (+" + shardCount
-				+ " shard databases), Kafka at " + platform.kafkaBootstrapServers() + ", data in "
+		log.info("Embedded platform started: PostgreSQL at " + platform.jdbcUrl(CATALOG_DATABASE)
+				+ " (+ the order read model and " + shardCount + " shard databases), Kafka at " + platform.kafkaBootstrapServers() + ", data in "
 				+ platform.dataDir());
 	}
 
@@ -107,6 +111,9 @@ public class EmbeddedPlatformEnvironmentPostProcessor implements EnvironmentPost
 		properties.put("spring.datasource.url", platform.jdbcUrl(CATALOG_DATABASE));
 		properties.put("spring.datasource.username", platform.postgresUser());
 		properties.put("spring.datasource.password", "");
+		properties.put("baedal.order-view.datasource.url", platform.jdbcUrl(ORDER_VIEW_DATABASE));
+		properties.put("baedal.order-view.datasource.username", platform.postgresUser());
+		properties.put("baedal.order-view.datasource.password", "");
 		for (int shard = 0; shard < shardCount; shard++) {
 			String node = "baedal.shards.nodes[" + shard + "].";
 			properties.put(node + "url", platform.jdbcUrl(SHARD_DATABASE_PREFIX + shard));

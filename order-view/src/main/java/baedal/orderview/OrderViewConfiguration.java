@@ -1,0 +1,58 @@
+package baedal.orderview;
+
+import baedal.order.events.ProjectionTimes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The order read model's services ({@code baedal.order-view.*}): order history with read-your-writes, the
+ * parked records, the projection metrics, and the projection times the order's event trail shows.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OrderViewProperties.class)
+public class OrderViewConfiguration {
+
+    @Bean
+    ViewVersions viewVersions() {
+        return new ViewVersions();
+    }
+
+    @Bean
+    OrderEventReader orderEventReader(OrderViewProperties properties) {
+        return new OrderEventReader(properties.zone());
+    }
+
+    @Bean
+    ProjectionMetrics projectionMetrics(ObjectProvider<MeterRegistry> registry, OrderViewStore store) {
+        ProjectionMetrics metrics = new ProjectionMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+        try {
+            metrics.pending(store.parkedCount());
+        } catch (RuntimeException unavailable) {
+            LoggerFactory.getLogger(OrderViewConfiguration.class)
+                    .warn("Parked records cannot be counted yet: {}", unavailable.getMessage());
+        }
+        return metrics;
+    }
+
+    @Bean
+    OrderHistory orderHistory(OrderViewStore store, ViewVersions versions, Clock clock, OrderViewProperties properties) {
+        return new OrderHistory(store, versions, clock, properties.zone(), properties.readYourWritesTimeout());
+    }
+
+    @Bean
+    DeadLetters deadLetters(OrderViewStore store, OrderEventReader reader, ViewVersions versions,
+            ProjectionMetrics metrics, Clock clock) {
+        return new DeadLetters(store, reader, versions, metrics, clock);
+    }
+
+    @Bean
+    ProjectionTimes orderViewProjectionTimes(OrderViewStore store) {
+        return store::projectionTimes;
+    }
+}
