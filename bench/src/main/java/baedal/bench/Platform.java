@@ -44,14 +44,14 @@ final class Platform implements AutoCloseable {
     }
 
     static Platform start(int shardCount) throws IOException {
-        return start(shardCount, false);
+        return start(shardCount, false, Map.of());
     }
 
     /**
      * Starts the platform; with {@code switchableOutbox} its order change log is a {@link SwitchableChangeLog},
      * so the outbox benchmark can measure placement with and without the outbox in one run.
      */
-    static Platform start(int shardCount, boolean switchableOutbox) throws IOException {
+    static Platform start(int shardCount, boolean switchableOutbox, Map<String, String> settings) throws IOException {
         Path dataDir = Files.createTempDirectory("baedal-bench-");
         Map<String, Object> properties = new java.util.LinkedHashMap<>();
         properties.put("baedal.embedded.data-dir", dataDir.toString());
@@ -65,6 +65,7 @@ final class Platform implements AutoCloseable {
         if (shardCount > 0) {
             properties.put("baedal.shards.count", Integer.toString(shardCount));
         }
+        properties.putAll(settings);
         Class<?> app;
         try {
             app = Class.forName("baedal.app.BaedalApplication");
