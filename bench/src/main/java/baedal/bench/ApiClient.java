@@ -81,6 +81,11 @@ public final class ApiClient {
         return orderNo;
     }
 
+    /** {@code GET path} on a kept-alive connection (cheap enough to drive a read benchmark). */
+    public KeepAliveHttp.Response read(String path) throws IOException {
+        return orders.get(path);
+    }
+
     /** Order numbers the platform acknowledged with 201. */
     public Set<Long> acknowledged() {
         return acknowledged;

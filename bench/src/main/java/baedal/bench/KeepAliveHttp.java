@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * one blocking request at a time per connection, fixed-length request bodies, fixed-length or chunked
  * responses. The load generator shares the machine with the platform, so every microsecond of client CPU
  * is taken from the system under test; the JDK's {@code HttpClient} costs several times more per request
- * (selector hand-offs between threads). Only what {@code POST /api/orders} needs is implemented.
+ * (selector hand-offs between threads). Only what the benchmarks' POSTs and GETs need is implemented.
  */
 final class KeepAliveHttp implements AutoCloseable {
 
@@ -34,10 +34,15 @@ final class KeepAliveHttp implements AutoCloseable {
         this.timeoutMillis = (int) timeout.toMillis();
     }
 
-    /** A response's status, {@code Location} header (may be null) and body. */
-    record Response(int status, String location, String body) {
+    /** A response's status, {@code Location} header (may be null), whether it said {@code Baedal-Stale: true}, and body. */
+    record Response(int status, String location, boolean stale, String body) {
     }
 
+    Response get(String path) throws IOException {
+        return post(path, null, null);
+    }
+
+    /** POSTs {@code json} ({@code null}: a GET without a body). */
     Response post(String path, String idempotencyKey, byte[] json) throws IOException {
         Connection connection = idle.poll();
         if (connection == null) {
@@ -81,14 +86,20 @@ final class KeepAliveHttp implements AutoCloseable {
         }
 
         Response exchange(String path, String idempotencyKey, byte[] json) throws IOException {
-            String head = "POST " + path + " HTTP/1.1\r\n"
-                    + "Host: " + host + ":" + port + "\r\n"
-                    + "Content-Type: application/json\r\n"
-                    + "Accept: application/json\r\n"
-                    + "Idempotency-Key: " + idempotencyKey + "\r\n"
-                    + "Content-Length: " + json.length + "\r\n\r\n";
+            String head = json == null
+                    ? "GET " + path + " HTTP/1.1\r\n"
+                            + "Host: " + host + ":" + port + "\r\n"
+                            + "Accept: application/json\r\n\r\n"
+                    : "POST " + path + " HTTP/1.1\r\n"
+                            + "Host: " + host + ":" + port + "\r\n"
+                            + "Content-Type: application/json\r\n"
+                            + "Accept: application/json\r\n"
+                            + "Idempotency-Key: " + idempotencyKey + "\r\n"
+                            + "Content-Length: " + json.length + "\r\n\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.write(json);
+            if (json != null) {
+                out.write(json);
+            }
             out.flush();
 
             String statusLine = line();
@@ -99,6 +110,7 @@ final class KeepAliveHttp implements AutoCloseable {
             int contentLength = -1;
             boolean chunked = false;
             String location = null;
+            boolean stale = false;
             for (String header = line(); header != null && !header.isEmpty(); header = line()) {
                 int colon = header.indexOf(':');
                 String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
@@ -107,6 +119,7 @@ final class KeepAliveHttp implements AutoCloseable {
                     case "content-length" -> contentLength = Integer.parseInt(value);
                     case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
                     case "location" -> location = value;
+                    case "baedal-stale" -> stale = value.equalsIgnoreCase("true");
                     case "connection" -> reusable = !value.equalsIgnoreCase("close");
                     default -> { }
                 }
@@ -129,7 +142,7 @@ final class KeepAliveHttp implements AutoCloseable {
                 reusable = false;
                 body = in.readAllBytes();
             }
-            return new Response(status, location, new String(body, StandardCharsets.UTF_8));
+            return new Response(status, location, stale, new String(body, StandardCharsets.UTF_8));
         }
 
         private String line() throws IOException {

@@ -108,6 +108,14 @@ final class Platform implements AutoCloseable {
         return nodes;
     }
 
+    String property(String name) {
+        return context.getEnvironment().getRequiredProperty(name);
+    }
+
+    String property(String name, String fallback) {
+        return context.getEnvironment().getProperty(name, fallback);
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

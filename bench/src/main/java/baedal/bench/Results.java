@@ -77,4 +77,18 @@ public final class Results {
             double outboxCost, Run fixedRate, Latency commitToAck, Drain drain, List<Target> targets,
             List<String> notes, String chart, double warmupSeconds) {
     }
+
+    public record OrderViewConfig(String target, int shards, double rate, int warmupSeconds, int durationSeconds,
+            long documents, double pageRate, int apiSampleEvery, String command) {
+    }
+
+    /**
+     * Read-model freshness (outbox insert → store write for every order; 201 → visible through the API for a
+     * sample) and member history pages over a large read model.
+     */
+    public record OrderViewResult(String benchmark, String title, OrderViewConfig config, Machine machine,
+            Run placement, Latency commitToProjected, long placed, long notProjected, Latency ackToVisible,
+            long apiStale, long apiFailed, long documents, Run pages, List<Target> targets, List<String> notes,
+            String chart) {
+    }
 }

@@ -29,8 +29,9 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxNotifier outboxNotifier(Shards shards, ShardProperties shardProperties) {
-        return new OutboxNotifier(shardProperties.nodes().subList(0, shards.count()));
+    OutboxNotifier outboxNotifier(Shards shards, ShardProperties shardProperties, OutboxProperties properties) {
+        // Half the relay's linger: the relay waits that long after a wake-up anyway.
+        return new OutboxNotifier(shardProperties.nodes().subList(0, shards.count()), properties.linger().dividedBy(2));
     }
 
     @Bean

@@ -24,8 +24,8 @@ import org.springframework.context.SmartLifecycle;
  * transactions that queued a notification (a cluster-wide lock held until the commit record is flushed), so
  * every order placement would wait for every other placement's fsync and group commit would be lost. Sent after
  * the commit, a notification costs one small transaction that writes nothing. Signals are coalesced per shard:
- * at most one notification is in flight, and signals that arrive meanwhile cause exactly one more, so the
- * number of notifications stays bounded by the round trip however many orders are placed.
+ * at most one notification is in flight, at most one per {@code minInterval}, and signals that arrive meanwhile
+ * cause exactly one more, so the number of notifications stays bounded however many orders are placed.
  * <p>
  * A lost signal (this instance dies after the commit, or the shard is briefly unreachable) only delays
  * publishing until the relay's safety poll; nothing is lost because the rows are in the outbox.
@@ -37,9 +37,13 @@ public final class OutboxNotifier implements SmartLifecycle {
     private final List<Channel> channels = new ArrayList<>();
     private volatile boolean running;
 
-    OutboxNotifier(List<ShardProperties.Node> nodes) {
+    /**
+     * @param minInterval the shortest time between two notifications to one shard (signals meanwhile are
+     *        coalesced into the next); zero sends each as soon as the previous one is done
+     */
+    OutboxNotifier(List<ShardProperties.Node> nodes, java.time.Duration minInterval) {
         for (int i = 0; i < nodes.size(); i++) {
-            channels.add(new Channel(new ShardNo(i), nodes.get(i)));
+            channels.add(new Channel(new ShardNo(i), nodes.get(i), minInterval.toMillis()));
         }
     }
 
@@ -85,15 +89,17 @@ public final class OutboxNotifier implements SmartLifecycle {
 
         private final ShardNo shard;
         private final ShardProperties.Node node;
+        private final long minIntervalMillis;
         private final Semaphore wanted = new Semaphore(0);
         private final AtomicBoolean signalled = new AtomicBoolean();
         private volatile boolean active;
         private Thread thread;
         private Connection connection;
 
-        Channel(ShardNo shard, ShardProperties.Node node) {
+        Channel(ShardNo shard, ShardProperties.Node node, long minIntervalMillis) {
             this.shard = shard;
             this.node = node;
+            this.minIntervalMillis = minIntervalMillis;
         }
 
         void signal() {
@@ -132,6 +138,9 @@ public final class OutboxNotifier implements SmartLifecycle {
                     wanted.drainPermits();
                     signalled.set(false); // signals from here on cause one more notification
                     notifyRelay();
+                    if (minIntervalMillis > 0) {
+                        Thread.sleep(minIntervalMillis);
+                    }
                 }
             } catch (InterruptedException interrupted) {
                 // stopping

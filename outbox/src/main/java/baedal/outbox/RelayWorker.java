@@ -169,6 +169,9 @@ final class RelayWorker implements Runnable {
         refreshStatsIfDue();
         if (read < properties.batchSize() && running) {
             awaitCommit();
+            if (!properties.linger().isZero()) {
+                pause(properties.linger()); // let more commits gather: fewer, fuller rounds under live traffic
+            }
         }
     }
 

@@ -87,7 +87,8 @@ class OutboxRelayIntegrationTests {
             OutboxProperties slowPoll = new OutboxProperties(true, quick.topic(), quick.partitions(),
                     quick.replicationFactor(), quick.batchSize(), Duration.ofMinutes(5), quick.leaseRetryInterval(),
                     quick.backoffInitial(), quick.backoffMax(), quick.sendTimeout(), quick.maxBlock(), quick.retention(),
-                    quick.retentionInterval(), quick.retentionBatchSize(), quick.retentionPause(), quick.statsInterval());
+                    quick.retentionInterval(), quick.retentionBatchSize(), quick.retentionPause(), quick.statsInterval(),
+                    quick.linger());
             OutboxRelay relay = world.startRelay(slowPoll, RelayFaults.NONE);
             await().atMost(Duration.ofSeconds(10)).until(() -> heldHere(relay, 0));
             Thread.sleep(500); // the worker has found the outbox empty and waits for a notification

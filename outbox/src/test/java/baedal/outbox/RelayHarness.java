@@ -66,7 +66,7 @@ final class RelayHarness implements AutoCloseable {
             platform.createDatabaseIfMissing(database);
             nodes.add(new ShardProperties.Node(platform.jdbcUrl(database), platform.postgresUser(), ""));
         }
-        this.notifier = new OutboxNotifier(nodes);
+        this.notifier = new OutboxNotifier(nodes, java.time.Duration.ofMillis(10));
         notifier.start();
         this.outbox = new Outbox(notifier);
         this.shards = Shards.open(new ShardProperties(nodes, 4, Duration.ofSeconds(1), Duration.ofSeconds(10),
@@ -74,7 +74,7 @@ final class RelayHarness implements AutoCloseable {
         this.properties = new OutboxProperties(true, "relay-test-" + world, 4, (short) 1, base.batchSize(),
                 base.pollInterval(), base.leaseRetryInterval(), base.backoffInitial(), base.backoffMax(),
                 base.sendTimeout(), base.maxBlock(), base.retention(), base.retentionInterval(),
-                base.retentionBatchSize(), base.retentionPause(), base.statsInterval());
+                base.retentionBatchSize(), base.retentionPause(), base.statsInterval(), base.linger());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()))) {
             NewTopic topic = new NewTopic(properties.topic(), properties.partitions(), properties.replicationFactor());
             admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);

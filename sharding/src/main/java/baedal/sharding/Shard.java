@@ -90,6 +90,34 @@ public final class Shard {
     }
 
     /**
+     * Whether a failure shows that the database itself cannot be reached — SQLSTATE class 08 or an administrator
+     * shutdown (57P01–57P03) anywhere in its causes, or a refused connection — which is what marks a shard down.
+     * A connection pool that is merely busy (its timeout passed with every connection in use, no failed
+     * connection attempt behind it) is not: under overload only the requests that waited too long are refused,
+     * instead of the whole shard being shut off for its {@code retry-after}.
+     */
+    static boolean isServerUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransactionSystemException rollbackFailed
+                    && rollbackFailed.getApplicationException() != null
+                    && isServerUnreachable(rollbackFailed.getApplicationException())) {
+                return true;
+            }
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.NoRouteToHostException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether a failure means the database could not be reached or dropped the connection (SQLSTATE class
      * 08, an administrator shutdown 57P01–57P03, or no connection within the pool's timeout), as opposed to
      * an error in the statement itself.

@@ -189,7 +189,7 @@ public final class Shards implements AutoCloseable {
                 .waitDurationInOpenState(retryAfter)
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                .recordException(Shard::isConnectionFailure)
+                .recordException(Shard::isServerUnreachable)
                 .build();
         return CircuitBreaker.of(no.toString(), config);
     }
