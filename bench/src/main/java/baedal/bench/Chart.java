@@ -27,17 +27,9 @@ final class Chart {
     }
 
     static void write(Placement result, Path png) throws IOException {
-        System.setProperty("java.awt.headless", "true");
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-        g.drawString("Order placement — " + result.machine().cores() + " cores, " + result.config().shards()
-                + " shards, commit " + result.machine().gitCommit() + ", " + result.machine().date(), 20, 30);
+        Graphics2D g = canvas(image, "Order placement — " + result.machine().cores() + " cores, " + result.config().shards()
+                + " shards, commit " + result.machine().gitCommit() + ", " + result.machine().date());
         List<Run> runs = Report.runs(result);
         throughput(g, runs, 20, 60, 420, 360);
         latency(g, runs, 480, 60, 700, 360);
@@ -178,6 +170,20 @@ final class Chart {
         g.setColor(Color.BLACK);
         g.drawLine(left, top, left, bottom);
         g.drawLine(left, bottom, right, bottom);
+    }
+
+    /** A white, anti-aliased canvas on {@code image} with {@code title} drawn at the top. */
+    static Graphics2D canvas(BufferedImage image, String title) {
+        System.setProperty("java.awt.headless", "true");
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        g.drawString(title, 20, 30);
+        return g;
     }
 
     static double niceMax(double value) {

@@ -5,7 +5,6 @@ import baedal.bench.Results.OrderViewResult;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,17 +20,9 @@ final class OrderViewChart {
     }
 
     static void write(OrderViewResult result, Path png) throws IOException {
-        System.setProperty("java.awt.headless", "true");
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-        g.drawString("Order read model — " + result.machine().cores() + " cores, commit " + result.machine().gitCommit()
-                + ", " + result.machine().date(), 20, 30);
+        Graphics2D g = Chart.canvas(image, "Order read model — " + result.machine().cores() + " cores, commit " + result.machine().gitCommit()
+                + ", " + result.machine().date());
         percentiles(g, "Freshness, ms: commit → projected (blue), 201 → visible via API (orange)",
                 result.commitToProjected(), result.ackToVisible(), 20, 60, 560, 380);
         percentiles(g, "Member history page, ms (" + String.format(java.util.Locale.ROOT, "%,d", result.documents())

@@ -3,7 +3,6 @@ package baedal.bench;
 import baedal.bench.Results.Latency;
 import baedal.bench.Results.OrderViewResult;
 import baedal.bench.Results.Run;
-import baedal.bench.Results.Target;
 import java.util.Locale;
 
 /** Renders the "Order read model (issue 4)" section of {@code docs/benchmarks.md}. Pure string work, no I/O. */
@@ -19,11 +18,7 @@ final class OrderViewReport {
                 .append("answers with a large read model. Measured ").append(result.machine().date())
                 .append(" at commit `").append(result.machine().gitCommit()).append("`.\n\n");
         md.append("Reproduce (from the repository root):\n\n```sh\n").append(result.config().command()).append("\n```\n\n");
-        md.append("### Targets\n\n| target | goal | measured | result |\n|---|---|---|---|\n");
-        for (Target target : result.targets()) {
-            md.append("| ").append(target.name()).append(" | ").append(target.goal()).append(" | ")
-                    .append(target.actual()).append(" | ").append(target.pass() ? "**PASS**" : "**FAIL**").append(" |\n");
-        }
+        md.append(Report.targetsTable(result.targets()));
         md.append("\n### Results\n\n");
         md.append("| measurement | samples | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | notes |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---|\n");

@@ -7,7 +7,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,17 +29,9 @@ final class OutboxChart {
     }
 
     static void write(OutboxResult result, Path png) throws IOException {
-        System.setProperty("java.awt.headless", "true");
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-        g.drawString("Outbox and relay — " + result.machine().cores() + " cores, " + result.config().shards()
-                + " shards, commit " + result.machine().gitCommit() + ", " + result.machine().date(), 20, 30);
+        Graphics2D g = Chart.canvas(image, "Outbox and relay — " + result.machine().cores() + " cores, " + result.config().shards()
+                + " shards, commit " + result.machine().gitCommit() + ", " + result.machine().date());
         phases(g, OutboxReport.phases(result), 20, 60, 560, 360);
         latency(g, result.commitToAck(), 620, 60, 560, 360);
         drain(g, result, 20, 460, 1160, 280);

@@ -4,7 +4,6 @@ import baedal.bench.Results.Drain;
 import baedal.bench.Results.Latency;
 import baedal.bench.Results.OutboxResult;
 import baedal.bench.Results.Run;
-import baedal.bench.Results.Target;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,11 +21,7 @@ final class OutboxReport {
                 .append(result.machine().date()).append(" at commit `").append(result.machine().gitCommit())
                 .append("`.\n\n");
         md.append("Reproduce (from the repository root):\n\n```sh\n").append(result.config().command()).append("\n```\n\n");
-        md.append("### Targets\n\n| target | goal | measured | result |\n|---|---|---|---|\n");
-        for (Target target : result.targets()) {
-            md.append("| ").append(target.name()).append(" | ").append(target.goal()).append(" | ")
-                    .append(target.actual()).append(" | ").append(target.pass() ? "**PASS**" : "**FAIL**").append(" |\n");
-        }
+        md.append(Report.targetsTable(result.targets()));
         md.append("\n### Placement with and without the outbox\n\n");
         md.append("| phase | orders/s | samples | p50 ms | p99 ms | p99.9 ms | errors |\n");
         md.append("|---|---:|---:|---:|---:|---:|---|\n");

@@ -61,11 +61,7 @@ public final class Report {
                 .append("and its latency under a fixed arrival rate. Measured ").append(result.machine().date())
                 .append(" at commit `").append(result.machine().gitCommit()).append("`.\n\n");
         md.append("Reproduce (from the repository root):\n\n```sh\n").append(result.config().command()).append("\n```\n\n");
-        md.append("### Targets\n\n| target | goal | measured | result |\n|---|---|---|---|\n");
-        for (Target target : result.targets()) {
-            md.append("| ").append(target.name()).append(" | ").append(target.goal()).append(" | ")
-                    .append(target.actual()).append(" | ").append(target.pass() ? "**PASS**" : "**FAIL**").append(" |\n");
-        }
+        md.append(targetsTable(result.targets()));
         md.append("\n### Results\n\n");
         md.append("| run | model | orders/s | samples | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | errors |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
@@ -128,6 +124,16 @@ public final class Report {
                 .append(result.machine().jvmArguments()).append("` (the platform runs in the harness's JVM).\n");
         for (String note : result.notes()) {
             md.append("- ").append(note).append('\n');
+        }
+        return md.toString();
+    }
+
+    /** The "Targets" table every benchmark section starts with. */
+    static String targetsTable(List<Target> targets) {
+        StringBuilder md = new StringBuilder("### Targets\n\n| target | goal | measured | result |\n|---|---|---|---|\n");
+        for (Target target : targets) {
+            md.append("| ").append(target.name()).append(" | ").append(target.goal()).append(" | ")
+                    .append(target.actual()).append(" | ").append(target.pass() ? "**PASS**" : "**FAIL**").append(" |\n");
         }
         return md.toString();
     }

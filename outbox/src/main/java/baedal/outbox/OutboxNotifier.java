@@ -3,12 +3,10 @@ package baedal.outbox;
 import baedal.sharding.ShardNo;
 import baedal.sharding.ShardProperties;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -166,16 +164,7 @@ public final class OutboxNotifier implements SmartLifecycle {
         }
 
         private Connection connect() throws SQLException {
-            Properties info = new Properties();
-            info.setProperty("user", node.username());
-            info.setProperty("password", node.password());
-            info.setProperty("ApplicationName", "baedal-outbox-notify-" + shard);
-            info.setProperty("connectTimeout", "5");
-            info.setProperty("socketTimeout", "10");
-            info.setProperty("tcpKeepAlive", "true");
-            Connection opened = DriverManager.getConnection(node.url(), info);
-            opened.setAutoCommit(true);
-            return opened;
+            return DedicatedConnections.open(node, "baedal-outbox-notify-" + shard, 10);
         }
 
         private void close() {

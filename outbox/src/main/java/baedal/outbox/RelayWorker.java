@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -176,15 +174,7 @@ final class RelayWorker implements Runnable {
     }
 
     private Connection connect() throws SQLException {
-        Properties info = new Properties();
-        info.setProperty("user", node.username());
-        info.setProperty("password", node.password());
-        info.setProperty("ApplicationName", "baedal-outbox-relay-" + shard);
-        info.setProperty("connectTimeout", "5");
-        info.setProperty("socketTimeout", "30");
-        info.setProperty("tcpKeepAlive", "true");
-        Connection opened = DriverManager.getConnection(node.url(), info);
-        opened.setAutoCommit(true);
+        Connection opened = DedicatedConnections.open(node, "baedal-outbox-relay-" + shard, 30);
         try (Statement settings = opened.createStatement()) {
             // Marking rows published need not wait for the WAL flush: if a crash loses the mark, the rows are
             // sent again with the same event ids, which consumers de-duplicate anyway. Placement keeps its fsync.

@@ -97,43 +97,31 @@ public final class Shard {
      * instead of the whole shard being shut off for its {@code retry-after}.
      */
     static boolean isServerUnreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TransactionSystemException rollbackFailed
-                    && rollbackFailed.getApplicationException() != null
-                    && isServerUnreachable(rollbackFailed.getApplicationException())) {
-                return true;
-            }
-            if (cause instanceof java.net.ConnectException || cause instanceof java.net.NoRouteToHostException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return anyCause(failure, cause -> cause instanceof java.net.ConnectException
+                || cause instanceof java.net.NoRouteToHostException
+                || cause instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")));
     }
 
     /**
-     * Whether a failure means the database could not be reached or dropped the connection (SQLSTATE class
-     * 08, an administrator shutdown 57P01–57P03, or no connection within the pool's timeout), as opposed to
-     * an error in the statement itself.
+     * Whether a failure means the database could not be reached or dropped the connection (see
+     * {@link #isServerUnreachable}), or no connection came free within the pool's timeout, as opposed to an
+     * error in the statement itself.
      */
     static boolean isConnectionFailure(Throwable failure) {
+        return isServerUnreachable(failure) || anyCause(failure,
+                cause -> cause instanceof CannotGetJdbcConnectionException || cause instanceof SQLTransientConnectionException);
+    }
+
+    /** Whether {@code test} holds for the failure or one of its causes, including a failed rollback's cause. */
+    private static boolean anyCause(Throwable failure, java.util.function.Predicate<Throwable> test) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof SQLTransientConnectionException) {
+            if (test.test(cause)) {
                 return true;
             }
             if (cause instanceof TransactionSystemException rollbackFailed
                     && rollbackFailed.getApplicationException() != null
-                    && isConnectionFailure(rollbackFailed.getApplicationException())) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                    && anyCause(rollbackFailed.getApplicationException(), test)) {
                 return true;
             }
             if (cause.getCause() == cause) {
