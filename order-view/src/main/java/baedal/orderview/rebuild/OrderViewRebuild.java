@@ -60,6 +60,10 @@ public final class OrderViewRebuild implements AutoCloseable {
         /** The snapshots are in the new tables; nothing was copied from the live ones yet. */
         default void snapshotsRead() {
         }
+
+        /** The live documents are copied; the catch-up and the swap come next. */
+        default void liveCopied() {
+        }
     }
 
     /** Starts a rebuild in the background; throws {@link AlreadyRunning} while one runs. */
@@ -103,6 +107,7 @@ public final class OrderViewRebuild implements AutoCloseable {
             progress.documentsCopied += copied.documents();
             progress.eventsCopied += copied.events();
             progress.copyingMillis = millisSince(copying);
+            listener.liveCopied();
 
             progress.phase("SWAPPING");
             long swapping = System.nanoTime();
