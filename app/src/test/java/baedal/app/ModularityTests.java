@@ -24,8 +24,9 @@ class ModularityTests {
 
     private static final List<String> PACKAGES = List.of("baedal.kernel", "baedal.platform.web", "baedal.sharding",
             "baedal.catalog", "baedal.catalog.internal", "baedal.catalog.web", "baedal.order",
-            "baedal.order.persistence", "baedal.order.web", "baedal.order.events", "baedal.outbox", "baedal.orderview",
-            "baedal.orderview.persistence", "baedal.orderview.messaging", "baedal.orderview.web", "baedal.app");
+            "baedal.order.persistence", "baedal.order.web", "baedal.order.events", "baedal.order.retention", "baedal.outbox", "baedal.orderview",
+            "baedal.orderview.persistence", "baedal.orderview.messaging", "baedal.orderview.rebuild", "baedal.orderview.web",
+            "baedal.app");
 
     static JavaClasses classes;
 

@@ -81,6 +81,11 @@ final class RunningPlatform implements AutoCloseable {
         return context.getEnvironment().getProperty(name);
     }
 
+    /** A bean of the running platform, for tests that drive a service directly (e.g. one retention run). */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     Response post(String path, Object body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(10))

@@ -1,9 +1,13 @@
 package baedal.orderview;
 
+import baedal.order.events.ProjectedVersions;
 import baedal.order.events.ProjectionTimes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,10 +16,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The order read model's services ({@code baedal.order-view.*}): order history with read-your-writes, the
- * parked records, the projection metrics, and the projection times the order's event trail shows.
+ * parked records, the projection metrics, the projection times the order's event trail shows, the versions the
+ * write side's retention asks about, and the compacted order snapshots' topic.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OrderViewProperties.class)
+@EnableConfigurationProperties({OrderViewProperties.class, SnapshotProperties.class})
 public class OrderViewConfiguration {
 
     @Bean
@@ -54,5 +59,16 @@ public class OrderViewConfiguration {
     @Bean
     ProjectionTimes orderViewProjectionTimes(OrderViewStore store) {
         return store::projectionTimes;
+    }
+
+    @Bean
+    ProjectedVersions orderViewProjectedVersions(OrderViewStore store) {
+        return store::versions;
+    }
+
+    @Bean
+    NewTopic orderSnapshotsTopic(SnapshotProperties snapshots) {
+        return new NewTopic(snapshots.topic(), snapshots.partitions(), snapshots.replicationFactor())
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
 }

@@ -3,6 +3,7 @@ package baedal.orderview;
 import baedal.order.OrderStatus;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,9 @@ public interface OrderViewStore {
     void stillParked(long deadLetterId, String reason, Instant at);
 
     long parkedCount();
+
+    /** The version each of these orders' documents is at; orders the read model does not hold are absent. */
+    Map<Long, Long> versions(Collection<Long> orderNos);
 
     /**
      * Which of a member's orders to list: any of {@code statuses} (empty = all), placed at or after {@code from}

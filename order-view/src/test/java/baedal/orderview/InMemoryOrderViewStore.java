@@ -123,4 +123,16 @@ public final class InMemoryOrderViewStore implements OrderViewStore {
     public synchronized long parkedCount() {
         return deadLetters.values().stream().filter(DeadLetter::parked).count();
     }
+
+    @Override
+    public synchronized Map<Long, Long> versions(java.util.Collection<Long> orderNos) {
+        Map<Long, Long> versions = new HashMap<>();
+        orderNos.forEach(orderNo -> {
+            OrderView view = views.get(orderNo);
+            if (view != null) {
+                versions.put(orderNo, view.version());
+            }
+        });
+        return versions;
+    }
 }

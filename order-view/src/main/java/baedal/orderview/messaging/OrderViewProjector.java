@@ -54,6 +54,10 @@ import org.springframework.context.SmartLifecycle;
  * handlers retry a bounded number of times and then "recover" by skipping the batch, which for a read model means
  * silently lost orders unless configured just so. Poison records never reach an error handler at all: values
  * are read as bytes and parsed here, and poison is parked in the same transaction as the batch.
+ *
+ * <p>Between the store commit and the offset commit, the batch's newest envelope per order goes to the compacted
+ * snapshot topic ({@link #snapshotsToPublish}); if that fails, the offsets are not committed and the batch comes
+ * again (ADR 0006).
  */
 public final class OrderViewProjector implements SmartLifecycle {
 
@@ -68,6 +72,7 @@ public final class OrderViewProjector implements SmartLifecycle {
     private final MeterRegistry registry;
     private final Clock clock;
     private final ProjectorFaults faults;
+    private final SnapshotPublisher snapshots;
     private final List<Worker> workers = new ArrayList<>();
     private final Map<TopicPartition, PartitionLag> lags = new ConcurrentHashMap<>();
     private volatile boolean running;
@@ -77,6 +82,14 @@ public final class OrderViewProjector implements SmartLifecycle {
     public OrderViewProjector(Map<String, Object> clientConfig, OrderViewProperties.Projector settings,
             OrderViewStore store, OrderEventReader reader, ViewVersions versions, ProjectionMetrics metrics,
             MeterRegistry registry, Clock clock, ProjectorFaults faults) {
+        this(clientConfig, settings, store, reader, versions, metrics, registry, clock, faults, SnapshotPublisher.NONE);
+    }
+
+    /** A projector that also writes each committed batch's newest envelope per order to the snapshot topic. */
+    public OrderViewProjector(Map<String, Object> clientConfig, OrderViewProperties.Projector settings,
+            OrderViewStore store, OrderEventReader reader, ViewVersions versions, ProjectionMetrics metrics,
+            MeterRegistry registry, Clock clock, ProjectorFaults faults, SnapshotPublisher snapshots) {
+        this.snapshots = snapshots;
         this.consumerConfig = safeConfig(clientConfig, settings);
         this.settings = settings;
         this.store = store;
@@ -137,6 +150,7 @@ public final class OrderViewProjector implements SmartLifecycle {
             }
         }
         workers.clear();
+        snapshots.close();
         lags.values().forEach(lag -> registry.remove(lag.gauge));
         lags.clear();
     }
@@ -248,6 +262,7 @@ public final class OrderViewProjector implements SmartLifecycle {
                     written = writeOneByOne(readings, batch);
                 }
                 faults.afterStoreCommit(records.count());
+                snapshots.publish(snapshotsToPublish(readings, written.versions()));
                 consumer.commitSync(nextOffsets(records));
                 versions.advanced(written.versions());
                 metrics.written(written, batch.at());
@@ -322,6 +337,32 @@ public final class OrderViewProjector implements SmartLifecycle {
             parked += one.parked();
         }
         return new ProjectionBatch.Written(versions, first, parked);
+    }
+
+    /**
+     * The snapshots a committed batch publishes: per order, the batch's newest envelope, but only if the store now
+     * holds exactly that version. Thus an older version is never published after a newer one (the store only
+     * moves forward, and whoever brought it to a newer version publishes that one), and a batch delivered again
+     * after a failed publish — which the store ignores as not newer — still publishes what it has to.
+     */
+    static List<SnapshotPublisher.Snapshot> snapshotsToPublish(List<ProjectionBatch.Reading> readings,
+            Map<Long, Long> stored) {
+        Map<Long, SnapshotPublisher.Snapshot> newest = new LinkedHashMap<>();
+        for (ProjectionBatch.Reading reading : readings) {
+            if (reading.outcome() instanceof OrderEventReader.Event event) {
+                SnapshotPublisher.Snapshot candidate = new SnapshotPublisher.Snapshot(event.envelope().orderNo(),
+                        event.version(), reading.record().value());
+                newest.merge(event.orderNo(), candidate, (held, incoming) -> incoming.version() > held.version()
+                        ? incoming : held);
+            }
+        }
+        List<SnapshotPublisher.Snapshot> publish = new ArrayList<>();
+        newest.forEach((orderNo, snapshot) -> {
+            if (Long.valueOf(snapshot.version()).equals(stored.get(orderNo))) {
+                publish.add(snapshot);
+            }
+        });
+        return publish;
     }
 
     static boolean refusedByTheDatabase(Throwable failure) {

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,9 @@ public final class JdbcOrderViewStore implements OrderViewStore {
 
     private ProjectionBatch.Written write(JdbcClient jdbc, ProjectionBatch batch) {
         OffsetDateTime at = utc(batch.at());
+        // shared with every other writer; a rebuild's swap takes it exclusively, so no batch straddles the swap
+        jdbc.sql("select pg_advisory_xact_lock_shared(:lock)").param("lock", OrderViewTables.SWAP_LOCK)
+                .query((rs, n) -> 1).list();
         for (int from = 0; from < batch.views().size(); from += ROWS_PER_STATEMENT) {
             upsert(jdbc, batch.views().subList(from, Math.min(batch.views().size(), from + ROWS_PER_STATEMENT)), at);
         }
@@ -266,6 +270,24 @@ public final class JdbcOrderViewStore implements OrderViewStore {
     public long parkedCount() {
         return database.read(jdbc -> jdbc.sql("select count(*) from " + tables.deadLetters()
                 + " where replayed_at is null").query(Long.class).single());
+    }
+
+    @Override
+    public Map<Long, Long> versions(Collection<Long> orderNos) {
+        Map<Long, Long> versions = new HashMap<>();
+        if (orderNos.isEmpty()) {
+            return versions;
+        }
+        List<Long> all = List.copyOf(orderNos);
+        for (int from = 0; from < all.size(); from += 1_000) {
+            List<Long> some = all.subList(from, Math.min(all.size(), from + 1_000));
+            database.read(jdbc -> jdbc.sql("select order_no, version from " + tables.views()
+                            + " where order_no in (:orderNos)")
+                    .param("orderNos", some)
+                    .query((rs, n) -> versions.put(rs.getLong(1), rs.getLong(2)))
+                    .list());
+        }
+        return versions;
     }
 
     private OrderView document(ResultSet rs) throws SQLException {

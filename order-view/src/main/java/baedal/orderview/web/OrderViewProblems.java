@@ -3,6 +3,7 @@ package baedal.orderview.web;
 import baedal.orderview.DeadLetters;
 import baedal.orderview.OrderViewUnavailable;
 import baedal.orderview.PageCursor;
+import baedal.orderview.rebuild.OrderViewRebuild;
 import baedal.platform.web.Problems;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,14 @@ class OrderViewProblems {
                 "The parked record still cannot be applied", poison.getMessage());
         problem.setProperty("reason", poison.reason());
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
+    }
+
+    @ExceptionHandler(OrderViewRebuild.AlreadyRunning.class)
+    ResponseEntity<ProblemDetail> rebuildRunning(OrderViewRebuild.AlreadyRunning running) {
+        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "order-view-rebuild-running",
+                "A rebuild is running", running.getMessage() + "; follow it at GET /api/operator/order-view/rebuild.");
+        problem.setProperty("phase", running.status().phase());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     @ExceptionHandler(OrderViewUnavailable.class)

@@ -1,9 +1,13 @@
 package baedal.orderview.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import baedal.orderview.OrderEvents;
 import baedal.orderview.OrderViewProperties;
+import baedal.orderview.ProjectionBatch;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
@@ -33,5 +37,24 @@ class OrderViewProjectorTests {
         assertThat(OrderViewProjector.refusedByTheDatabase(new DataAccessResourceFailureException("down",
                 new SQLException("connection refused", "08001")))).isFalse();
         assertThat(OrderViewProjector.refusedByTheDatabase(new IllegalStateException("other"))).isFalse();
+    }
+
+    @Test
+    void publishesTheNewestSnapshotOfEachOrderOnlyWhenTheStoreHoldsThatVersion() {
+        OrderEvents applied = OrderEvents.anOrder(1).accepted().dispatched(501);
+        OrderEvents overtaken = OrderEvents.anOrder(2).accepted();
+        OrderEvents redelivered = OrderEvents.anOrder(3).accepted();
+        List<ProjectionBatch.Reading> readings = List.of(
+                OrderEvents.reading(applied.events().get(0), 0), OrderEvents.reading(applied.events().get(2), 1),
+                OrderEvents.reading(applied.events().get(1), 2), OrderEvents.reading(overtaken.events().get(0), 3),
+                OrderEvents.reading(redelivered.events().get(1), 4));
+
+        List<SnapshotPublisher.Snapshot> published = OrderViewProjector.snapshotsToPublish(readings, Map.of(
+                applied.orderNumber(), 3L, overtaken.orderNumber(), 2L, redelivered.orderNumber(), 2L));
+
+        assertThat(published).extracting(SnapshotPublisher.Snapshot::orderNo, SnapshotPublisher.Snapshot::version)
+                .containsExactly(tuple(applied.orderNo(), 3L),
+                        tuple(redelivered.orderNo(), 2L));
+        assertThat(published.getFirst().envelope()).isEqualTo(OrderEvents.json(applied.events().get(2)));
     }
 }
