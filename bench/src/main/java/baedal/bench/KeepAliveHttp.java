@@ -38,8 +38,17 @@ final class KeepAliveHttp implements AutoCloseable {
     record Response(int status, String location, boolean stale, String body) {
     }
 
+    /**
+     * GETs {@code path}. A kept-alive connection the server closed while it sat idle fails before any answer;
+     * a GET is safe to send again, so that happens once, after dropping the idle connections (likely as stale).
+     */
     Response get(String path) throws IOException {
-        return post(path, null, null);
+        try {
+            return post(path, null, null);
+        } catch (IOException staleConnection) {
+            close();
+            return post(path, null, null);
+        }
     }
 
     /** POSTs {@code json} ({@code null}: a GET without a body). */

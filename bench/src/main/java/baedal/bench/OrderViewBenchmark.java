@@ -120,7 +120,13 @@ public final class OrderViewBenchmark {
         log(String.format(Locale.ROOT, "  201 → visible through the API (%d samples, %d stale, %d failed): p50 %.2f p99 %.2f ms",
                 apiLatency.samples(), apiStale.get(), apiFailed.get(), apiLatency.p50(), apiLatency.p99()));
 
-        // 2. Member history pages over a large read model.
+        // 2. Member history pages over a large read model, once the placements above are published and projected
+        // (an overloaded first part leaves a backlog that would otherwise compete with the page requests).
+        long stillPending = OutboxBenchmark.awaitNothingPending(platform.shards, Duration.ofMinutes(5));
+        awaitStableCount(view, Duration.ofMinutes(5));
+        if (stillPending > 0) {
+            notes.add(stillPending + " outbox rows were still pending when the page measurement started.");
+        }
         long existing = count(view, "select count(*) from order_view");
         long toSeed = Math.max(0, options.documents() - existing);
         log("2/2 history pages: seeding " + toSeed + " documents (" + existing + " projected already)");
@@ -317,6 +323,20 @@ public final class OrderViewBenchmark {
                 + "  baedal.bench.OrderViewBenchmark --rate " + Report.fmt(options.rate()) + " --duration "
                 + options.durationSeconds() + " --documents " + options.documents() + " --page-rate "
                 + Report.fmt(options.pageRate());
+    }
+
+    /** Waits (bounded) until the number of documents stops changing for two seconds: the projector caught up. */
+    private static void awaitStableCount(ShardNode view, Duration atMost) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long now = count(view, "select count(*) from order_view");
+            if (now == last) {
+                return;
+            }
+            last = now;
+            Thread.sleep(2_000);
+        }
     }
 
     private static long count(ShardNode node, String sql) throws Exception {

@@ -83,7 +83,7 @@ public final class Shard {
             throw new ShardUnavailable(no, retryAfter, true, open);
         } catch (RuntimeException failure) {
             if (isConnectionFailure(failure)) {
-                throw new ShardUnavailable(no, retryAfter, !commitAttempted[0], failure);
+                throw new ShardUnavailable(no, retryAfter, !commitAttempted[0], !isServerUnreachable(failure), failure);
             }
             throw failure;
         }

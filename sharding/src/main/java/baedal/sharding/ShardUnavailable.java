@@ -12,12 +12,26 @@ public class ShardUnavailable extends RuntimeException {
     private final ShardNo shard;
     private final Duration retryAfter;
     private final boolean nothingWritten;
+    private final boolean busy;
 
     public ShardUnavailable(ShardNo shard, Duration retryAfter, boolean nothingWritten, Throwable cause) {
-        super(shard + " is unavailable; retry after " + retryAfter.toSeconds() + " s", cause);
+        this(shard, retryAfter, nothingWritten, false, cause);
+    }
+
+    public ShardUnavailable(ShardNo shard, Duration retryAfter, boolean nothingWritten, boolean busy, Throwable cause) {
+        super(shard + (busy ? " is busy" : " is unavailable") + "; retry after " + retryAfter.toSeconds() + " s", cause);
         this.shard = shard;
         this.retryAfter = retryAfter;
         this.nothingWritten = nothingWritten;
+        this.busy = busy;
+    }
+
+    /**
+     * True when the shard's server answers but no connection came free in time (overload), as opposed to the
+     * server being unreachable. Moving such work to another shard would only spread the overload.
+     */
+    public boolean busy() {
+        return busy;
     }
 
     /**

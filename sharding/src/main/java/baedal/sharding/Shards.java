@@ -102,7 +102,8 @@ public final class Shards implements AutoCloseable {
 
     /**
      * Runs {@code work} on the first shard in {@code routingKey}'s ranking that accepts work. If that shard
-     * cannot be reached before the commit, the work moves on to the next. If the commit itself fails, the
+     * cannot be reached before the commit, the work moves on to the next; if it is only busy (no pooled
+     * connection came free in time) the work is refused, since other shards share the overload. If the commit itself fails, the
      * outcome on that shard is unknown, so the work is not repeated elsewhere: the {@link ShardUnavailable}
      * reaches the caller, who may retry. Throws {@link NoShardAvailable} when no shard takes the work.
      */
@@ -114,7 +115,8 @@ public final class Shards implements AutoCloseable {
             try {
                 return work.apply(shard);
             } catch (ShardUnavailable unavailable) {
-                if (!unavailable.nothingWritten()) {
+                if (!unavailable.nothingWritten() || unavailable.busy()) {
+                    // unknown outcome, or overload: trying the other shards would multiply the load
                     throw unavailable;
                 }
                 log.warn("{} is unavailable, moving new work to the next shard: {}", shard.no(), rootMessage(unavailable));

@@ -39,6 +39,17 @@ class ShardTests {
     }
 
     @Test
+    void aBusyPoolIsReportedAsBusySoThatWorkIsNotMovedToOtherShards() {
+        ShardUnavailable busy = new ShardUnavailable(new ShardNo(0), java.time.Duration.ofSeconds(1), true,
+                !Shard.isServerUnreachable(busyPool()), busyPool());
+        ShardUnavailable down = new ShardUnavailable(new ShardNo(0), java.time.Duration.ofSeconds(1), true,
+                !Shard.isServerUnreachable(refused()), refused());
+        assertThat(busy.busy()).isTrue();
+        assertThat(busy.getMessage()).contains("busy");
+        assertThat(down.busy()).isFalse();
+    }
+
+    @Test
     void aFailingStatementIsNeither() {
         SQLException duplicate = new SQLException("duplicate key value violates unique constraint", "23505");
         assertThat(Shard.isConnectionFailure(duplicate)).isFalse();
