@@ -44,7 +44,7 @@ public final class Shards implements AutoCloseable {
     private final ShardProperties properties;
     private final ScheduledExecutorService migrationRetries;
 
-    private Shards(List<Shard> shards, List<HikariDataSource> pools, ShardProperties properties) {
+    Shards(List<Shard> shards, List<HikariDataSource> pools, ShardProperties properties) {
         this.shards = List.copyOf(shards);
         this.pools = List.copyOf(pools);
         this.properties = properties;
@@ -182,7 +182,7 @@ public final class Shards implements AutoCloseable {
         return config;
     }
 
-    private static CircuitBreaker breaker(ShardNo no, Duration retryAfter) {
+    static CircuitBreaker breaker(ShardNo no, Duration retryAfter) {
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(10)

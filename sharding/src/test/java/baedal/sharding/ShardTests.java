@@ -1,10 +1,14 @@
 package baedal.sharding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
@@ -38,15 +42,50 @@ class ShardTests {
         assertThat(Shard.isServerUnreachable(new RuntimeException(new ConnectException("refused")))).isTrue();
     }
 
+    /** Shards that take work, with no database behind them: the work given to onAnyShard does not touch them. */
+    private static Shards shardsTakingWork(int count) {
+        List<Shard> shards = new ArrayList<>();
+        List<ShardProperties.Node> nodes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ShardNo no = new ShardNo(i);
+            Shard shard = new Shard(no, null, null, Shards.breaker(no, Duration.ofSeconds(1)), Duration.ofSeconds(1));
+            shard.markMigrated();
+            shards.add(shard);
+            nodes.add(new ShardProperties.Node("jdbc:postgresql://unused/" + i, "postgres", ""));
+        }
+        return new Shards(shards, List.of(), new ShardProperties(nodes, 4, Duration.ofSeconds(1),
+                Duration.ofSeconds(10), Duration.ofSeconds(1), "classpath:db/shard"));
+    }
+
     @Test
-    void aBusyPoolIsReportedAsBusySoThatWorkIsNotMovedToOtherShards() {
-        ShardUnavailable busy = new ShardUnavailable(new ShardNo(0), java.time.Duration.ofSeconds(1), true,
-                !Shard.isServerUnreachable(busyPool()), busyPool());
-        ShardUnavailable down = new ShardUnavailable(new ShardNo(0), java.time.Duration.ofSeconds(1), true,
-                !Shard.isServerUnreachable(refused()), refused());
-        assertThat(busy.busy()).isTrue();
-        assertThat(busy.getMessage()).contains("busy");
-        assertThat(down.busy()).isFalse();
+    void newWorkOnABusyShardIsRefusedAndNotPassedToTheOtherShards() {
+        try (Shards shards = shardsTakingWork(3)) {
+            List<ShardNo> tried = new ArrayList<>();
+            assertThatThrownBy(() -> shards.onAnyShard("key", shard -> {
+                tried.add(shard.no());
+                throw new ShardUnavailable(shard.no(), Duration.ofSeconds(1), true,
+                        !Shard.isServerUnreachable(busyPool()), busyPool());
+            })).isInstanceOf(ShardUnavailable.class).satisfies(refused ->
+                    assertThat(((ShardUnavailable) refused).busy()).isTrue());
+            assertThat(tried).hasSize(1);
+        }
+    }
+
+    @Test
+    void newWorkOnAnUnreachableShardMovesToTheNextShard() {
+        try (Shards shards = shardsTakingWork(3)) {
+            List<ShardNo> tried = new ArrayList<>();
+            ShardNo placedOn = shards.onAnyShard("key", shard -> {
+                tried.add(shard.no());
+                if (tried.size() == 1) {
+                    throw new ShardUnavailable(shard.no(), Duration.ofSeconds(1), true,
+                            !Shard.isServerUnreachable(refused()), refused());
+                }
+                return shard.no();
+            });
+            assertThat(tried).hasSize(2);
+            assertThat(placedOn).isEqualTo(tried.get(1));
+        }
     }
 
     @Test
