@@ -34,8 +34,11 @@ final class KeepAliveHttp implements AutoCloseable {
         this.timeoutMillis = (int) timeout.toMillis();
     }
 
-    /** A response's status, {@code Location} header (may be null), whether it said {@code Baedal-Stale: true}, and body. */
-    record Response(int status, String location, boolean stale, String body) {
+    /**
+     * A response's status, {@code Location} header (may be null), whether it said {@code Baedal-Stale: true}, the
+     * server's own time from its {@code Server-Timing: app;dur=} header in microseconds (-1 without one), and body.
+     */
+    record Response(int status, String location, boolean stale, long serverMicros, String body) {
     }
 
     /**
@@ -69,6 +72,23 @@ final class KeepAliveHttp implements AutoCloseable {
             connection.close();
             throw failure;
         }
+    }
+
+    /** The {@code app} metric's duration (ms, W3C Server Timing) in microseconds; -1 when absent. */
+    static long serverMicros(String header) {
+        for (String metric : header.split(",")) {
+            String[] parts = metric.trim().split(";");
+            if (!parts[0].trim().equals("app")) {
+                continue;
+            }
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].trim();
+                if (parameter.startsWith("dur=")) {
+                    return Math.round(Double.parseDouble(parameter.substring(4)) * 1000);
+                }
+            }
+        }
+        return -1;
     }
 
     @Override
@@ -120,6 +140,7 @@ final class KeepAliveHttp implements AutoCloseable {
             boolean chunked = false;
             String location = null;
             boolean stale = false;
+            long serverMicros = -1;
             for (String header = line(); header != null && !header.isEmpty(); header = line()) {
                 int colon = header.indexOf(':');
                 String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
@@ -129,6 +150,7 @@ final class KeepAliveHttp implements AutoCloseable {
                     case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
                     case "location" -> location = value;
                     case "baedal-stale" -> stale = value.equalsIgnoreCase("true");
+                    case "server-timing" -> serverMicros = serverMicros(value);
                     case "connection" -> reusable = !value.equalsIgnoreCase("close");
                     default -> { }
                 }
@@ -151,7 +173,7 @@ final class KeepAliveHttp implements AutoCloseable {
                 reusable = false;
                 body = in.readAllBytes();
             }
-            return new Response(status, location, stale, new String(body, StandardCharsets.UTF_8));
+            return new Response(status, location, stale, serverMicros, new String(body, StandardCharsets.UTF_8));
         }
 
         private String line() throws IOException {

@@ -52,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>placement throughput with the outbox (event envelope, outbox row, relay publishing) and without it
  * (the order writes only, relay stopped), in alternating closed-loop phases;</li>
  * <li>commit → Kafka acknowledgement latency of every order placed at a fixed arrival rate, from each outbox
- * row's {@code written_at} and {@code published_at} (the relay records each row's acknowledgement time);</li>
+ * row's {@code written_at} and {@code published_at} (from the {@code outbox_state} view: one publication per batch);</li>
  * <li>draining a backlog of pending outbox rows, against a raw Kafka producer that sends the same records
  * with the same producer settings.</li>
  * </ol>
@@ -208,7 +208,7 @@ public final class OutboxBenchmark {
             try (Connection connection = connect(shard);
                     PreparedStatement query = connection.prepareStatement("""
                             select (extract(epoch from published_at - written_at) * 1000000)::bigint
-                            from outbox where written_at >= ? and written_at < ? and published_at is not null""")) {
+                            from outbox_state where written_at >= ? and written_at < ? and published_at is not null""")) {
                 query.setTimestamp(1, Timestamp.from(from));
                 query.setTimestamp(2, Timestamp.from(to));
                 query.setFetchSize(10_000);
@@ -265,45 +265,66 @@ public final class OutboxBenchmark {
             admin.createTopics(List.of(new NewTopic(RAW_TOPIC, platform.outboxPartitions(), outbox.replicationFactor())))
                     .all().get(30, TimeUnit.SECONDS);
         }
-        log("  raw producer: the same " + backlog + " records (key, value, headers), the relay's producer settings");
+        log("  raw producers: the same " + backlog + " records (key, value, headers), the relay's producer settings, "
+                + "one producer and thread per shard like the relay");
         List<Long> rawProgress = new ArrayList<>();
         AtomicLong acked = new AtomicLong();
         AtomicReference<Exception> rawFailure = new AtomicReference<>();
+        List<KafkaProducer<byte[], byte[]>> producers = new ArrayList<>();
         long rawStart;
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            // Untimed: one record to every partition of the new topic, so that the timed part starts, like the
-            // relay's producer, with metadata known and leaders elected.
-            for (int partition = 0; partition < platform.outboxPartitions(); partition++) {
-                producer.send(new ProducerRecord<>(RAW_TOPIC, partition, new byte[0], new byte[0])).get(60, TimeUnit.SECONDS);
+        try {
+            for (ShardNode shard : shards) {
+                Map<String, Object> config = new java.util.HashMap<>(producerConfig);
+                config.put("client.id", "bench-raw-producer-" + shard.no());
+                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
+                        new ByteArraySerializer());
+                producers.add(producer);
+                // Untimed: one record to every partition of the new topic, so that the timed part starts, like the
+                // relay's producers, with metadata known and leaders elected.
+                for (int partition = 0; partition < platform.outboxPartitions(); partition++) {
+                    producer.send(new ProducerRecord<>(RAW_TOPIC, partition, new byte[0], new byte[0]))
+                            .get(60, TimeUnit.SECONDS);
+                }
             }
-            rawStart = System.nanoTime();
-            try (Sampler sampler = new Sampler(acked::get, rawProgress)) {
             byte[] type = "OrderPlaced".getBytes(StandardCharsets.UTF_8);
             byte[] aggregateType = "Order".getBytes(StandardCharsets.UTF_8);
             byte[] trace = traceparent == null ? null : traceparent.getBytes(StandardCharsets.UTF_8);
-            for (ShardNode shard : shards) {
-                for (long g = 1; g <= perShard[shard.no()]; g++) {
-                    RecordHeaders headers = new RecordHeaders();
-                    headers.add("eventId", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-                    headers.add("type", type);
-                    headers.add("aggregateType", aggregateType);
-                    if (trace != null) {
-                        headers.add("traceparent", trace);
-                    }
-                    byte[] key = Long.toString((BACKLOG_ORDER_BASE + g) * 1000 + shard.no())
-                            .getBytes(StandardCharsets.UTF_8);
-                    producer.send(new ProducerRecord<>(RAW_TOPIC, null, key, value, headers), (metadata, failure) -> {
-                        if (failure == null) {
-                            acked.incrementAndGet();
-                        } else {
-                            rawFailure.compareAndSet(null, failure);
+            rawStart = System.nanoTime();
+            try (Sampler sampler = new Sampler(acked::get, rawProgress);
+                    ExecutorService senders = Executors.newFixedThreadPool(shards.size())) {
+                List<Future<?>> sent = new ArrayList<>();
+                for (ShardNode shard : shards) {
+                    KafkaProducer<byte[], byte[]> producer = producers.get(shard.no());
+                    sent.add(senders.submit(() -> {
+                        for (long g = 1; g <= perShard[shard.no()]; g++) {
+                            RecordHeaders headers = new RecordHeaders();
+                            headers.add("eventId", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+                            headers.add("type", type);
+                            headers.add("aggregateType", aggregateType);
+                            if (trace != null) {
+                                headers.add("traceparent", trace);
+                            }
+                            byte[] key = Long.toString((BACKLOG_ORDER_BASE + g) * 1000 + shard.no())
+                                    .getBytes(StandardCharsets.UTF_8);
+                            producer.send(new ProducerRecord<>(RAW_TOPIC, null, key, value, headers),
+                                    (metadata, failure) -> {
+                                        if (failure == null) {
+                                            acked.incrementAndGet();
+                                        } else {
+                                            rawFailure.compareAndSet(null, failure);
+                                        }
+                                    });
                         }
-                    });
+                        producer.flush();
+                        return null;
+                    }));
+                }
+                for (Future<?> future : sent) {
+                    future.get();
                 }
             }
-            producer.flush();
-            }
+        } finally {
+            producers.forEach(KafkaProducer::close);
         }
         double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
         if (rawFailure.get() != null) {
@@ -368,7 +389,10 @@ public final class OutboxBenchmark {
             for (ShardNode shard : shards) {
                 try (Connection connection = connect(shard); Statement statement = connection.createStatement();
                         ResultSet count = statement.executeQuery(
-                                "select count(*) from outbox where published_at is null")) {
+                                """
+                                select count(*) from outbox where (tx, seq) > (
+                                    select up_to_tx, up_to_seq from outbox_publication
+                                    order by up_to_tx desc, up_to_seq desc limit 1)""")) {
                     count.next();
                     pending += count.getLong(1);
                 }

@@ -67,15 +67,16 @@ final class OutboxReport {
                 .append("embedded broker in the same process.\n");
         md.append("- Commit → ack: open model at the fixed rate (").append(result.config().durationSeconds())
                 .append(" s after a ").append(result.config().warmupSeconds()).append(" s warm-up); for every outbox ")
-                .append("row written in the measured window, `published_at − written_at`: the relay stores each ")
-                .append("row's own acknowledgement time, `written_at` is the insert inside the order's transaction ")
-                .append("(so the figure slightly over-states commit → ack). Recorded in an HdrHistogram (µs).\n");
+                .append("row written in the measured window, `published_at − written_at` from the `outbox_state` view: ")
+                .append("the relay records one publication per batch at the acknowledgement of its last row, and ")
+                .append("`written_at` is the insert inside the order's transaction (so the figure slightly ")
+                .append("over-states commit → ack). Recorded in an HdrHistogram (µs).\n");
         md.append("- Drain: ").append(String.format(java.util.Locale.ROOT, "%,d", drain.backlog()))
                 .append(" pending rows inserted directly into the shards' outboxes (split evenly), each a copy of ")
                 .append("a real `OrderPlaced` envelope of ").append(drain.payloadBytes()).append(" bytes with its own ")
-                .append("order number; then the raw producer — one `KafkaProducer` with the relay's own settings ")
-                .append("(idempotent, `acks=all`, same linger and batch size) — sends the same keys, values and ")
-                .append("headers to a topic with the same partitions; then the relay (one worker per shard, batch ")
+                .append("order number; then the raw producers — like the relay, one `KafkaProducer` and one sending ")
+                .append("thread per shard, with the relay's own settings (idempotent, `acks=all`, same linger and ")
+                .append("batch size) — send the same keys, values and headers to a topic with the same partitions; then the relay (one worker per shard, batch ")
                 .append(result.config().relayBatchSize()).append(") is started on the backlog and timed until ")
                 .append("it has published every row.\n");
         md.append("- Client, platform, PostgreSQL and Kafka share the same machine (and its ")

@@ -88,7 +88,7 @@ public final class Results {
      */
     public record OrderViewResult(String benchmark, String title, OrderViewConfig config, Machine machine,
             Run placement, Latency commitToProjected, long placed, long notProjected, Latency ackToVisible,
-            long apiStale, long apiFailed, long documents, Run pages, List<Target> targets, List<String> notes,
+            long apiStale, long apiFailed, long documents, Run pages, Latency pageServer, List<Target> targets, List<String> notes,
             String chart) {
     }
 }

@@ -23,7 +23,7 @@ public class OutboxEntries {
     public List<Entry> forAggregate(JdbcClient shard, String aggregateId) {
         return shard.sql("""
                 select id, type, version, occurred_at, traceparent, written_at, published_at
-                from outbox where aggregateid = :aggregateId order by seq""")
+                from outbox_state where aggregateid = :aggregateId order by seq""")
                 .param("aggregateId", aggregateId)
                 .query((row, n) -> new Entry(row.getObject("id", UUID.class), row.getString("type"),
                         row.getLong("version"), instant(row.getTimestamp("occurred_at")), row.getString("traceparent"),

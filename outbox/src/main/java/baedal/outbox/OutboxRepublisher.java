@@ -7,10 +7,10 @@ import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Sends events again on an operator's demand, e.g. after a consumer lost data: the matching outbox rows become
- * pending again, and the relay publishes them with their original event ids, in their original order, so
- * consumers that de-duplicate by event id or version stay correct. Rows already removed by retention cannot be
- * re-sent.
+ * Sends events again on an operator's demand, e.g. after a consumer lost data: the matching published outbox rows
+ * are queued for the shard's relay ({@code outbox_republish}), which sends them with their original event ids, in
+ * their original order, so consumers that de-duplicate by event id or version stay correct. Rows already removed
+ * by retention cannot be re-sent; rows still pending are sent anyway and are not queued twice.
  */
 public class OutboxRepublisher {
 
@@ -25,8 +25,10 @@ public class OutboxRepublisher {
         if (aggregateId == null || aggregateId.isBlank()) {
             throw new IllegalArgumentException("an aggregate id is required");
         }
-        return shards.get(shard).inTransaction(jdbc -> wakeRelay(jdbc, jdbc.sql(
-                "update outbox set published_at = null where aggregateid = :aggregateId and published_at is not null")
+        return shards.get(shard).inTransaction(jdbc -> wakeRelay(jdbc, jdbc.sql("""
+                insert into outbox_republish (id)
+                select id from outbox_state where aggregateid = :aggregateId and published_at is not null
+                on conflict (id) do nothing""")
                 .param("aggregateId", aggregateId)
                 .update()));
     }
@@ -37,8 +39,10 @@ public class OutboxRepublisher {
             throw new IllegalArgumentException("a range needs from before to");
         }
         return shards.get(shard).inTransaction(jdbc -> wakeRelay(jdbc, jdbc.sql("""
-                update outbox set published_at = null
-                where written_at >= :from and written_at < :to and published_at is not null""")
+                insert into outbox_republish (id)
+                select id from outbox_state
+                where written_at >= :from and written_at < :to and published_at is not null
+                on conflict (id) do nothing""")
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
                 .update()));

@@ -182,6 +182,70 @@ class OutboxRelayIntegrationTests {
         }
     }
 
+    /**
+     * Transaction ids are taken at a transaction's first write, so the change that writes version 2 may hold an
+     * older id than the one that wrote version 1. The relay reads in (transaction, insertion) order and must still
+     * send version 1 first: at once when version 1's transaction has ended, else once the transactions in between
+     * have ended. Batches of one row put the two versions in different batches.
+     */
+    @Test
+    void keepsAnAggregatesVersionsInOrderWhenTheLaterVersionHasTheOlderTransaction() throws Exception {
+        OutboxProperties oneRowBatches = RelayHarness.quickSettings().withBatching(1, Duration.ofSeconds(1));
+        try (RelayHarness world = new RelayHarness(platform, 1, oneRowBatches)) {
+            ShardNo shard = new ShardNo(0);
+            ExecutorService writers = Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.CountDownLatch olderHasId = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.CountDownLatch betweenHasId = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.CountDownLatch versionOneDone = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.CountDownLatch releaseBetween = new java.util.concurrent.CountDownLatch(1);
+                Future<?> versionTwo = writers.submit(() -> world.append("inverted", 2, jdbc -> {
+                    jdbc.sql("select pg_current_xact_id()").query(String.class).single(); // takes the older id
+                    olderHasId.countDown();
+                    awaitLatch(versionOneDone);
+                }));
+                awaitLatch(olderHasId);
+                Future<?> between = writers.submit(() -> world.append("between", 1, jdbc -> {
+                    jdbc.sql("select pg_current_xact_id()").query(String.class).single();
+                    betweenHasId.countDown();
+                    awaitLatch(releaseBetween); // stays open: the horizon cannot pass it
+                }));
+                awaitLatch(betweenHasId);
+                world.append("inverted", 1);
+                versionOneDone.countDown();
+                versionTwo.get(10, TimeUnit.SECONDS);
+                assertThat(world.count(shard, "aggregateid = 'inverted' and version = 2 and tx < "
+                        + "(select tx from outbox where aggregateid = 'inverted' and version = 1)"))
+                        .as("version 2 holds the older transaction id").isEqualTo(1);
+
+                world.startRelay();
+                Thread.sleep(1_000);
+                assertThat(world.count(shard, "aggregateid = 'inverted' and published_at is not null"))
+                        .as("nothing of the aggregate is sent while version 1 is beyond the horizon").isZero();
+                releaseBetween.countDown();
+                between.get(10, TimeUnit.SECONDS);
+
+                List<Event> events = world.awaitEveryAppendedEvent(Duration.ofSeconds(30));
+                assertThat(events.stream().filter(event -> event.key().equals("inverted")).map(Event::version))
+                        .containsExactly(1L, 2L);
+                await().atMost(Duration.ofSeconds(10)).until(() -> world.count(shard, "published_at is null") == 0);
+            } finally {
+                writers.shutdownNow();
+            }
+        }
+    }
+
+    private static void awaitLatch(java.util.concurrent.CountDownLatch latch) {
+        try {
+            if (!latch.await(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out waiting for the other transaction");
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
     @Test
     void runsOnePublisherPerShardAndFailsOverWhenItStops() throws Exception {
         try (RelayHarness world = new RelayHarness(platform, 2, RelayHarness.quickSettings())) {

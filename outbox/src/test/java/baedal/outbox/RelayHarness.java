@@ -129,9 +129,15 @@ final class RelayHarness implements AutoCloseable {
     }
 
     UUID append(String aggregateId, long version) {
+        return append(aggregateId, version, jdbc -> { });
+    }
+
+    /** Appends one event in a transaction that first runs {@code first}. */
+    UUID append(String aggregateId, long version, java.util.function.Consumer<org.springframework.jdbc.core.simple.JdbcClient> first) {
         UUID id = eventIds.next();
         String payload = "{\"aggregateId\": \"" + aggregateId + "\", \"version\": " + version + "}";
         shards.get(shardOf(aggregateId)).inTransaction(jdbc -> {
+            first.accept(jdbc);
             outbox.append(jdbc, shardOf(aggregateId), new OutboxRecord(id, "Order", aggregateId, "OrderPlaced", version, Instant.now(),
                     "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", payload));
             return null;
@@ -181,7 +187,7 @@ final class RelayHarness implements AutoCloseable {
     }
 
     long count(ShardNo shard, String condition) {
-        return shards.get(shard).inTransaction(jdbc -> jdbc.sql("select count(*) from outbox where " + condition)
+        return shards.get(shard).inTransaction(jdbc -> jdbc.sql("select count(*) from outbox_state where " + condition)
                 .query(Long.class).single());
     }
 

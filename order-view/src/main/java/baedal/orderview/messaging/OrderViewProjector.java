@@ -262,10 +262,12 @@ public final class OrderViewProjector implements SmartLifecycle {
                     written = writeOneByOne(readings, batch);
                 }
                 faults.afterStoreCommit(records.count());
-                snapshots.publish(snapshotsToPublish(readings, written.versions()));
-                consumer.commitSync(nextOffsets(records));
+                // The documents are committed and readable: wake read-your-writes waiters now, not after the
+                // snapshot publish and the offset commit, which only guard against re-delivery.
                 versions.advanced(written.versions());
                 metrics.written(written, batch.at());
+                snapshots.publish(snapshotsToPublish(readings, written.versions()));
+                consumer.commitSync(nextOffsets(records));
                 if (written.parked() > 0) {
                     log.warn("Parked {} poison record(s) of {}; see GET /api/operator/order-view/dead-letters",
                             written.parked(), settings.topic());

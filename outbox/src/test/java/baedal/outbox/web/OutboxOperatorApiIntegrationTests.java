@@ -54,7 +54,7 @@ class OutboxOperatorApiIntegrationTests {
                         null, "{}"));
             }
             outbox.append(jdbc, new ShardNo(0), new OutboxRecord(ids.next(), "Order", "b", "OrderPlaced", 1, Instant.now(), null, "{}"));
-            jdbc.sql("update outbox set published_at = now()").update();
+            jdbc.sql("insert into outbox_publication select max(tx), max(seq), now() from outbox").update(); // all published
             return null;
         });
         api = MockMvcBuilders.standaloneSetup(new OutboxOperatorController(new OutboxRepublisher(shards), shards))
