@@ -47,6 +47,7 @@ final class RunningPlatform implements AutoCloseable {
         properties.put("spring.datasource.url", catalogUrl);
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.kafka.bootstrap-servers", "localhost:1");
+        properties.put("spring.kafka.admin.auto-create", "false"); // no broker: do not wait for topics at start
         properties.put("baedal.outbox.enabled", "false");
         properties.put("baedal.order-view.datasource.url", catalogUrl);
         properties.put("baedal.order-view.projector.enabled", "false");
