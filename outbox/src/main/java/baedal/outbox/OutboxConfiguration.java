@@ -30,8 +30,9 @@ public class OutboxConfiguration {
 
     @Bean
     OutboxNotifier outboxNotifier(Shards shards, ShardProperties shardProperties, OutboxProperties properties) {
-        // Half the relay's linger: the relay waits that long after a wake-up anyway.
-        return new OutboxNotifier(shardProperties.nodes().subList(0, shards.count()), properties.linger().dividedBy(2));
+        // At most one notification per linger and shard: the relay waits that long after a wake-up anyway, and
+        // every NOTIFY is a transaction of its own on the shard.
+        return new OutboxNotifier(shardProperties.nodes().subList(0, shards.count()), properties.linger());
     }
 
     @Bean

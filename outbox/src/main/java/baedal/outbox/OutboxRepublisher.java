@@ -14,6 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class OutboxRepublisher {
 
+    /** The payload of the notification that tells the shard's relay to look at its re-publish queue. */
+    static final String REPUBLISH = "republish";
+
     private final Shards shards;
 
     public OutboxRepublisher(Shards shards) {
@@ -51,7 +54,7 @@ public class OutboxRepublisher {
     /** Operator actions are rare, so notifying inside their transaction costs nothing worth avoiding. */
     private static int wakeRelay(JdbcClient jdbc, int requeued) {
         if (requeued > 0) {
-            jdbc.sql("notify outbox").update();
+            jdbc.sql("notify outbox, '" + REPUBLISH + "'").update();
         }
         return requeued;
     }

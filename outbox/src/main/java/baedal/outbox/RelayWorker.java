@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +69,7 @@ final class RelayWorker implements Runnable {
     private volatile Instant lastErrorAt;
     private volatile Connection connection;
     private Position cursor = Position.START;
+    private boolean republishDue = true;
     private long statsDueAt;
     private long retentionDueAt;
 
@@ -161,17 +163,19 @@ final class RelayWorker implements Runnable {
             }
             lease = Lease.HELD_HERE;
             cursor = loadCursor();
+            republishDue = true;
             try (Statement listen = connection.createStatement()) {
                 listen.execute("listen outbox");
             }
             log.info("Outbox relay holds the lease of {} and publishes its outbox", shard);
         }
-        if (!connection.isValid(5)) {
-            throw new SQLException("the lease connection to " + shard + " is gone", "08006");
-        }
+        // No separate liveness check: a batch is only sent after its read succeeded on the lease connection.
         removeExpiredIfDue();
         int read = publishPipelined();
-        republishRequested();
+        if (republishDue) {
+            republishRequested();
+            republishDue = false;
+        }
         refreshStatsIfDue();
         if (read < 0) {
             pause(Duration.ofMillis(2)); // an aggregate's earlier version waits for older transactions to end
@@ -218,7 +222,8 @@ final class RelayWorker implements Runnable {
         Batch batch;
         do {
             batch = readBatch(from);
-            InFlight current = batch.events().isEmpty() ? null : new InFlight(batch, publisher.send(batch.events()));
+            InFlight current = batch.events().isEmpty() ? null
+                    : new InFlight(batch, publisher.send(batch.events(), previous == null ? null : previous.sending()));
             if (current != null) {
                 from = batch.upTo();
             }
@@ -399,8 +404,22 @@ final class RelayWorker implements Runnable {
         }
     }
 
+    /**
+     * Waits for a commit's notification, at most the poll interval. Operators' re-publish requests notify with the
+     * payload {@value OutboxRepublisher#REPUBLISH}; the queue is also looked at on every safety poll.
+     */
     private void awaitCommit() throws SQLException {
-        connection.unwrap(PGConnection.class).getNotifications((int) properties.pollInterval().toMillis());
+        PGNotification[] notifications = connection.unwrap(PGConnection.class)
+                .getNotifications((int) properties.pollInterval().toMillis());
+        if (notifications == null || notifications.length == 0) {
+            republishDue = true;
+            return;
+        }
+        for (PGNotification notification : notifications) {
+            if (OutboxRepublisher.REPUBLISH.equals(notification.getParameter())) {
+                republishDue = true;
+            }
+        }
     }
 
     private void refreshStatsIfDue() throws SQLException {
