@@ -31,20 +31,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * once Kafka is back. So at the first failure of a round the producer is closed at once, which fails every
  * record still queued behind it; every outcome of the round is awaited before the round ends, and the next round
  * gets a new producer. Records after a failure are thus either not written or written after their predecessors.
- * <p>
- * One instance serves all shards' relay workers (fewer, fuller produce requests); a failure fails every worker's
- * records in flight, and each sends its batch again.
  */
 final class KafkaOutboxPublisher implements OutboxPublisher {
 
     private final String topic;
     private final Duration ackWait;
     private final Map<String, Object> config;
-    /** The producer in use and whether it failed (then it is closed, and the next send opens a new one). */
-    private record Generation(KafkaProducer<byte[], byte[]> producer, AtomicBoolean failed) {
-    }
-
-    private Generation current;
+    private KafkaProducer<byte[], byte[]> producer;
+    private AtomicBoolean producerFailed;
 
     KafkaOutboxPublisher(Map<String, Object> producerConfig, OutboxProperties properties) {
         this.topic = properties.topic();
@@ -90,32 +84,12 @@ final class KafkaOutboxPublisher implements OutboxPublisher {
 
     @Override
     public Sending send(List<PendingEvent> events) {
-        return send(events, null);
-    }
-
-    /**
-     * One publisher serves every shard's relay worker, so their records share the producer's requests. A worker's
-     * batch sent while its previous one is in flight must ride on the same producer: if that producer has failed
-     * and been replaced meanwhile, the new batch is not sent at all (it would reach Kafka ahead of the previous
-     * batch's re-send).
-     */
-    @Override
-    public Sending send(List<PendingEvent> events, Sending behind) {
-        Generation round;
-        synchronized (this) {
-            if (current == null || current.failed().get()) {
-                current = new Generation(new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()),
-                        new AtomicBoolean());
-            }
-            round = current;
+        if (producer == null) {
+            producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+            producerFailed = new AtomicBoolean();
         }
-        if (behind instanceof InFlight ahead && ahead.generation() != round) {
-            Outcome notSent = new Outcome(List.of(), List.of(),
-                    new KafkaException("not sent: the producer of the batch ahead of it failed"));
-            return new InFlight(round, () -> notSent);
-        }
-        KafkaProducer<byte[], byte[]> producer = round.producer();
-        AtomicBoolean failed = round.failed();
+        KafkaProducer<byte[], byte[]> round = producer;
+        AtomicBoolean failed = producerFailed;
         List<Future<RecordMetadata>> futures = new ArrayList<>(events.size());
         AtomicReferenceArray<Instant> acknowledgedAt = new AtomicReferenceArray<>(events.size());
         RuntimeException sendFailure = null;
@@ -125,32 +99,23 @@ final class KafkaOutboxPublisher implements OutboxPublisher {
             }
             int index = futures.size();
             try {
-                futures.add(producer.send(record(event), (metadata, exception) -> {
+                futures.add(round.send(record(event), (metadata, exception) -> {
                     if (exception == null) {
                         acknowledgedAt.set(index, Instant.now());
                     } else if (failed.compareAndSet(false, true)) {
                         // runs on the producer's I/O thread: nothing queued behind this record is sent any more
-                        producer.close(Duration.ZERO);
+                        round.close(Duration.ZERO);
                     }
                 }));
             } catch (RuntimeException sendFailed) {
                 sendFailure = sendFailed;
                 failed.set(true);
-                producer.close(Duration.ZERO);
+                round.close(Duration.ZERO);
                 break;
             }
         }
         RuntimeException failedToSend = sendFailure;
-        return new InFlight(round, () -> awaitAcknowledgements(events, futures, acknowledgedAt, failed, producer,
-                failedToSend));
-    }
-
-    /** A batch in flight on one producer generation. */
-    private record InFlight(Generation generation, Sending outcome) implements Sending {
-        @Override
-        public Outcome await() {
-            return outcome.await();
-        }
+        return () -> awaitAcknowledgements(events, futures, acknowledgedAt, failed, round, failedToSend);
     }
 
     private Outcome awaitAcknowledgements(List<PendingEvent> events, List<Future<RecordMetadata>> futures,
@@ -192,7 +157,9 @@ final class KafkaOutboxPublisher implements OutboxPublisher {
             // not all were handed to the producer: an earlier batch on this producer failed and closed it
             failure = new KafkaException("not sent: an earlier batch on this producer failed");
         }
-        // a failed producer is replaced by the next send (see Generation)
+        if (failed.get() && producer == round) {
+            producer = null; // the next batch gets a new producer
+        }
         List<Instant> times = new ArrayList<>(acknowledged);
         for (int i = 0; i < acknowledged; i++) {
             Instant at = acknowledgedAt.get(i);
@@ -217,10 +184,10 @@ final class KafkaOutboxPublisher implements OutboxPublisher {
     }
 
     @Override
-    public synchronized void close() {
-        if (current != null) {
-            current.producer().close(Duration.ofSeconds(5));
-            current = null;
+    public void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
         }
     }
 }

@@ -36,9 +36,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param statsInterval {@code baedal.outbox.stats-interval} — how often the pending count and oldest pending age
  *        behind the metrics and health are refreshed (default 5 s)
  * @param linger {@code baedal.outbox.linger} — once the relay has caught up, how long it lets commits gather after
- *        a wake-up before it reads again (default 20 ms; 0 reads at once). Under live traffic this turns one
- *        round (read, send, mark, notify) per order into one per linger per shard, at the price of that much
- *        latency; a backlog is read without pause.
+ *        a wake-up before it reads again (default 50 ms; 0 reads at once). Under live traffic this turns one
+ *        round (notify, read, send, record progress) per order into one per linger per shard, at the price of at
+ *        most that much latency; a backlog is read without pause.
  */
 @ConfigurationProperties("baedal.outbox")
 public record OutboxProperties(
@@ -58,7 +58,7 @@ public record OutboxProperties(
         @DefaultValue("5000") int retentionBatchSize,
         @DefaultValue("100ms") Duration retentionPause,
         @DefaultValue("5s") Duration statsInterval,
-        @DefaultValue("20ms") Duration linger) {
+        @DefaultValue("50ms") Duration linger) {
 
     public OutboxProperties {
         if (topic == null || topic.isBlank()) {
@@ -100,7 +100,7 @@ public record OutboxProperties(
         return new OutboxProperties(true, "baedal.order-events", 12, (short) 1, 2000, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(30),
                 Duration.ofSeconds(5), Duration.ofHours(24), Duration.ofMinutes(1), 5_000, Duration.ofMillis(100),
-                Duration.ofSeconds(5), Duration.ofMillis(20));
+                Duration.ofSeconds(5), Duration.ofMillis(50));
     }
 
     /** The same settings with another retention; for tests and tools. */

@@ -24,15 +24,6 @@ interface OutboxPublisher extends AutoCloseable {
         return () -> outcome;
     }
 
-    /**
-     * Sends {@code events} behind {@code behind}, a batch of the same caller still in flight (or {@code null}).
-     * A publisher shared by several callers must make sure the new batch cannot reach the broker ahead of a
-     * re-send of {@code behind}; by default this is {@link #send(List)}.
-     */
-    default Sending send(List<PendingEvent> events, Sending behind) {
-        return send(events);
-    }
-
     /** A batch in flight. */
     interface Sending {
         Outcome await();

@@ -42,11 +42,10 @@ final class OutboxRelay implements SmartLifecycle {
         if (running || !properties.enabled()) {
             return;
         }
-        // One publisher for all shards: their records share the producer's requests to the broker.
-        OutboxPublisher publisher = publisherFactory.get();
-        publishers.add(publisher);
         for (int i = 0; i < nodes.size(); i++) {
             ShardNo shard = new ShardNo(i);
+            OutboxPublisher publisher = publisherFactory.get();
+            publishers.add(publisher);
             RelayWorker worker = new RelayWorker(shard, nodes.get(i), properties, publisher, registry, faults);
             Thread thread = new Thread(worker, "outbox-relay-" + shard);
             thread.setDaemon(true);

@@ -222,8 +222,7 @@ final class RelayWorker implements Runnable {
         Batch batch;
         do {
             batch = readBatch(from);
-            InFlight current = batch.events().isEmpty() ? null
-                    : new InFlight(batch, publisher.send(batch.events(), previous == null ? null : previous.sending()));
+            InFlight current = batch.events().isEmpty() ? null : new InFlight(batch, publisher.send(batch.events()));
             if (current != null) {
                 from = batch.upTo();
             }
