@@ -179,16 +179,20 @@ public final class OrderViewBenchmark {
         Path out = Path.of(options.out());
         Files.createDirectories(out);
         Path doc = out.toAbsolutePath().getParent().resolve(out.getFileName() + ".md");
-        String chartLink = doc.getParent().relativize(out.toAbsolutePath().resolve("order-view.png")).toString()
+        // The issue's rate (500/s) owns the section "order-view"; a run at another rate gets a section of its own.
+        boolean issueRate = options.rate() == 500;
+        String id = issueRate ? "order-view" : "order-view-" + Report.fmt(options.rate());
+        String title = "Order read model (issue 4)" + (issueRate ? "" : " at " + Report.fmt(options.rate()) + " orders/s");
+        String chartLink = doc.getParent().relativize(out.toAbsolutePath().resolve(id + ".png")).toString()
                 .replace('\\', '/');
-        OrderViewResult result = new OrderViewResult("order-view", "Order read model (issue 4)", config,
+        OrderViewResult result = new OrderViewResult(id, title, config,
                 PlacementBenchmark.machine(platform.shards), placement, storeLatency, store.placed(), store.missing(),
                 apiLatency, apiStale.get(), apiFailed.get(), documents, pages, pageServerLatency, targets, notes, chartLink);
-        Files.writeString(out.resolve("order-view.json"), json.writeValueAsString(result) + "\n");
-        OrderViewChart.write(result, out.resolve("order-view.png"));
+        Files.writeString(out.resolve(id + ".json"), json.writeValueAsString(result) + "\n");
+        OrderViewChart.write(result, out.resolve(id + ".png"));
         String existingDoc = Files.exists(doc) ? Files.readString(doc) : null;
-        Files.writeString(doc, Report.upsert(existingDoc, "order-view", OrderViewReport.section(result)));
-        log("wrote " + out.resolve("order-view.json") + ", " + out.resolve("order-view.png") + " and " + doc);
+        Files.writeString(doc, Report.upsert(existingDoc, id, OrderViewReport.section(result)));
+        log("wrote " + out.resolve(id + ".json") + ", " + out.resolve(id + ".png") + " and " + doc);
         for (Target target : targets) {
             log(String.format(Locale.ROOT, "%-5s %s: %s (goal %s)", target.pass() ? "PASS" : "FAIL", target.name(),
                     target.actual(), target.goal()));

@@ -13,7 +13,7 @@ final class OrderViewReport {
 
     static String section(OrderViewResult result) {
         StringBuilder md = new StringBuilder();
-        md.append("## Order read model (issue 4)\n\n");
+        md.append("## ").append(result.title()).append("\n\n");
         md.append("How soon a placed order is visible in order history (주문내역), and how fast a member's history page ")
                 .append("answers with a large read model. Measured ").append(result.machine().date())
                 .append(" at commit `").append(result.machine().gitCommit()).append("`.\n\n");

@@ -296,7 +296,7 @@ final class RelayWorker implements Runnable {
      */
     private Batch readBatch(Position after) throws SQLException {
         List<PendingEvent> events = new ArrayList<>();
-        long horizon = read(after, null, properties.batchSize(), events);
+        read(after, null, properties.batchSize(), events);
         int read = events.size();
         if (read == 0) {
             return new Batch(events, after, 0, false);
@@ -309,7 +309,8 @@ final class RelayWorker implements Runnable {
                 break;
             }
             Position farthest = Collections.max(earlierBeyond.values());
-            if (!stoppedShort && farthest.tx() < horizon) {
+            // Any horizon taken after the read will do: the transactions below it have ended by now.
+            if (!stoppedShort && farthest.tx() < horizon()) {
                 read(end, farthest, Integer.MAX_VALUE, events); // every row up to it has ended: take them all
                 continue;
             }
@@ -326,11 +327,19 @@ final class RelayWorker implements Runnable {
         return new Batch(events, upTo, read, stoppedShort);
     }
 
-    /** Adds the rows after {@code after} (up to {@code upTo} when given) to {@code events}; returns the horizon. */
-    private long read(Position after, Position upTo, int limit, List<PendingEvent> events) throws SQLException {
+    /** The current snapshot's xmin: every transaction below it has ended. */
+    private long horizon() throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /** Adds the rows after {@code after} (up to {@code upTo} when given) to {@code events}. */
+    private void read(Position after, Position upTo, int limit, List<PendingEvent> events) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                select id, aggregatetype, aggregateid, type, payload, traceparent, written_at, tx, seq, version,
-                       pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+                select id, aggregatetype, aggregateid, type, payload, traceparent, written_at, tx, seq, version
                 from outbox
                 where (tx, seq) > (?, ?) and (tx, seq) <= (?, ?)
                   and tx < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
@@ -341,7 +350,6 @@ final class RelayWorker implements Runnable {
             statement.setLong(3, last.tx());
             statement.setLong(4, last.seq());
             statement.setInt(5, limit);
-            long horizon = Long.MIN_VALUE;
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     // getBytes on a json column hands over the bytes as received (UTF-8): no decoding and
@@ -349,10 +357,8 @@ final class RelayWorker implements Runnable {
                     events.add(new PendingEvent(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
                             rows.getString(4), rows.getBytes(5), rows.getString(6), rows.getTimestamp(7).toInstant(),
                             rows.getLong(8), rows.getLong(9), rows.getLong(10)));
-                    horizon = rows.getLong(11);
                 }
             }
-            return horizon;
         }
     }
 
