@@ -178,7 +178,9 @@ final class RelayWorker implements Runnable {
         }
         refreshStatsIfDue();
         if (read < 0) {
-            pause(Duration.ofMillis(2)); // an aggregate's earlier version waits for older transactions to end
+            // an aggregate's earlier version waits for older transactions to end (milliseconds, unless one stays
+            // open: then this must not spin)
+            pause(properties.linger().isZero() ? Duration.ofMillis(5) : properties.linger());
         } else if (read < properties.batchSize() && running) {
             awaitCommit();
             if (!properties.linger().isZero()) {

@@ -31,6 +31,18 @@ class OrderViewProjectorTests {
     }
 
     @Test
+    void batchesFetchesByDefaultAndKeepsFetchSettingsGivenBySpringKafka() {
+        Map<String, Object> defaults = OrderViewProjector.safeConfig(Map.of(), OrderViewProperties.Projector.defaults());
+        Map<String, Object> given = OrderViewProjector.safeConfig(Map.of(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5), OrderViewProperties.Projector.defaults());
+
+        assertThat(defaults).containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 768 * 1024)
+                .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
+        assertThat(given).containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1)
+                .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
+    }
+
+    @Test
     void tellsDataTheDatabaseRefusesFromADatabaseThatIsDown() {
         assertThat(OrderViewProjector.refusedByTheDatabase(new DataIntegrityViolationException("refused",
                 new SQLException("unsupported Unicode escape sequence", "22P05")))).isTrue();
