@@ -223,6 +223,11 @@ public final class OutboxBenchmark {
         return micros;
     }
 
+    /**
+     * The backlog is drained in two halves, in the order raw, relay, relay, raw (ABBA), so that a drift over the run
+     * (JIT, the broker's logs growing, autovacuum) weighs on both senders alike. Each half is inserted untimed;
+     * each rate is the records of both halves over the seconds of both.
+     */
     private static Drain drain(Platform platform, List<ShardNode> shards, Lifecycle relay, MeterRegistry meters,
             OutboxProperties outbox, long backlog) throws Exception {
         String payload;
@@ -238,17 +243,69 @@ public final class OutboxBenchmark {
             traceparent = row.getString(2);
         }
         byte[] value = payload.getBytes(StandardCharsets.UTF_8);
-        log("  backlog rows copy a real OrderPlaced envelope of " + value.length + " bytes; inserting");
-        long insertStart = System.nanoTime();
-        long[] perShard = new long[shards.size()];
-        for (int s = 0; s < shards.size(); s++) {
-            perShard[s] = backlog / shards.size() + (s < backlog % shards.size() ? 1 : 0);
+        log("  backlog rows copy a real OrderPlaced envelope of " + value.length + " bytes; two halves, raw → relay → "
+                + "relay → raw");
+        KafkaProperties kafka = platform.bean(KafkaProperties.class);
+        Map<String, Object> producerConfig = outbox.relayProducerConfig(kafka.buildProducerProperties());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap()))) {
+            admin.createTopics(List.of(new NewTopic(RAW_TOPIC, platform.outboxPartitions(), outbox.replicationFactor())))
+                    .all().get(30, TimeUnit.SECONDS);
         }
+        long firstHalf = backlog / 2;
+        long[][] halves = {split(firstHalf, shards.size()), split(backlog - firstHalf, shards.size())};
+        long[] offsets = {0, firstHalf};
+        List<Long> rawProgress = new ArrayList<>();
+        List<Long> relayProgress = new ArrayList<>();
+        long rawRecords = 0;
+        long relayRecords = 0;
+        double rawSeconds = 0;
+        double relaySeconds = 0;
+        for (int half = 0; half < 2; half++) {
+            insertAll(shards, halves[half], offsets[half], payload, traceparent);
+            for (boolean rawTurn : half == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                if (rawTurn) {
+                    double seconds = sendRaw(platform, producerConfig, shards, halves[half], offsets[half], value,
+                            traceparent, rawProgress, rawRecords);
+                    rawRecords += sum(halves[half]);
+                    rawSeconds += seconds;
+                } else {
+                    long wanted = sum(halves[half]);
+                    double seconds = relayDrain(relay, meters, wanted, relayProgress, relayRecords);
+                    relayRecords += wanted;
+                    relaySeconds += seconds;
+                }
+            }
+        }
+        long pendingAfter = awaitNothingPending(shards, Duration.ofMinutes(2));
+        double rawRate = rawRecords / rawSeconds;
+        double relayRate = relayRecords / relaySeconds;
+        log(String.format(Locale.ROOT, "  raw: %d records in %.1f s = %.0f/s; relay: %d in %.1f s = %.0f/s; "
+                + "pending after: %d", rawRecords, rawSeconds, rawRate, relayRecords, relaySeconds, relayRate,
+                pendingAfter));
+        return new Drain(backlog, value.length, round1(rawSeconds), round1(rawRate), round1(relaySeconds),
+                round1(relayRate), round3(relayRate / rawRate), relayRecords, pendingAfter, rawProgress, relayProgress);
+    }
+
+    private static long[] split(long rows, int shards) {
+        long[] perShard = new long[shards];
+        for (int s = 0; s < shards; s++) {
+            perShard[s] = rows / shards + (s < rows % shards ? 1 : 0);
+        }
+        return perShard;
+    }
+
+    private static long sum(long[] values) {
+        return java.util.Arrays.stream(values).sum();
+    }
+
+    private static void insertAll(List<ShardNode> shards, long[] perShard, long offset, String payload,
+            String traceparent) throws Exception {
+        long insertStart = System.nanoTime();
         try (ExecutorService writers = Executors.newFixedThreadPool(shards.size())) {
             List<Future<?>> done = new ArrayList<>();
             for (ShardNode shard : shards) {
                 done.add(writers.submit(() -> {
-                    insertBacklog(shard, perShard[shard.no()], payload, traceparent);
+                    insertBacklog(shard, perShard[shard.no()], offset, payload, traceparent);
                     return null;
                 }));
             }
@@ -256,22 +313,22 @@ public final class OutboxBenchmark {
                 future.get();
             }
         }
-        log(String.format(Locale.ROOT, "  inserted and vacuumed in %.1f s", (System.nanoTime() - insertStart) / 1e9));
+        log(String.format(Locale.ROOT, "  inserted %d pending rows and vacuumed in %.1f s", sum(perShard),
+                (System.nanoTime() - insertStart) / 1e9));
+    }
 
-        KafkaProperties kafka = platform.bean(KafkaProperties.class);
-        Map<String, Object> producerConfig = outbox.relayProducerConfig(kafka.buildProducerProperties());
-        producerConfig.put("client.id", "bench-raw-producer");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap()))) {
-            admin.createTopics(List.of(new NewTopic(RAW_TOPIC, platform.outboxPartitions(), outbox.replicationFactor())))
-                    .all().get(30, TimeUnit.SECONDS);
-        }
-        log("  raw producers: the same " + backlog + " records (key, value, headers), the relay's producer settings, "
-                + "one producer and thread per shard like the relay");
-        List<Long> rawProgress = new ArrayList<>();
+    /**
+     * Sends the records of one half, like the relay one producer and thread per shard with the relay's producer
+     * settings; returns the seconds from the first send to the last acknowledgement.
+     */
+    private static double sendRaw(Platform platform, Map<String, Object> producerConfig, List<ShardNode> shards,
+            long[] perShard, long offset, byte[] value, String traceparent, List<Long> progress, long before)
+            throws Exception {
         AtomicLong acked = new AtomicLong();
         AtomicReference<Exception> rawFailure = new AtomicReference<>();
         List<KafkaProducer<byte[], byte[]>> producers = new ArrayList<>();
         long rawStart;
+        long rawEnd;
         try {
             for (ShardNode shard : shards) {
                 Map<String, Object> config = new java.util.HashMap<>(producerConfig);
@@ -279,8 +336,8 @@ public final class OutboxBenchmark {
                 KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
                         new ByteArraySerializer());
                 producers.add(producer);
-                // Untimed: one record to every partition of the new topic, so that the timed part starts, like the
-                // relay's producers, with metadata known and leaders elected.
+                // Untimed: one record to every partition, so that the timed part starts, like the relay's
+                // producers, with metadata known and leaders elected.
                 for (int partition = 0; partition < platform.outboxPartitions(); partition++) {
                     producer.send(new ProducerRecord<>(RAW_TOPIC, partition, new byte[0], new byte[0]))
                             .get(60, TimeUnit.SECONDS);
@@ -290,13 +347,13 @@ public final class OutboxBenchmark {
             byte[] aggregateType = "Order".getBytes(StandardCharsets.UTF_8);
             byte[] trace = traceparent == null ? null : traceparent.getBytes(StandardCharsets.UTF_8);
             rawStart = System.nanoTime();
-            try (Sampler sampler = new Sampler(acked::get, rawProgress);
+            try (Sampler sampler = new Sampler(() -> before + acked.get(), progress);
                     ExecutorService senders = Executors.newFixedThreadPool(shards.size())) {
                 List<Future<?>> sent = new ArrayList<>();
                 for (ShardNode shard : shards) {
                     KafkaProducer<byte[], byte[]> producer = producers.get(shard.no());
                     sent.add(senders.submit(() -> {
-                        for (long g = 1; g <= perShard[shard.no()]; g++) {
+                        for (long g = offset + 1; g <= offset + perShard[shard.no()]; g++) {
                             RecordHeaders headers = new RecordHeaders();
                             headers.add("eventId", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
                             headers.add("type", type);
@@ -322,53 +379,58 @@ public final class OutboxBenchmark {
                 for (Future<?> future : sent) {
                     future.get();
                 }
+                rawEnd = System.nanoTime();
             }
         } finally {
             producers.forEach(KafkaProducer::close);
         }
-        double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
         if (rawFailure.get() != null) {
             throw new IllegalStateException("the raw producer failed", rawFailure.get());
         }
-        log(String.format(Locale.ROOT, "  raw producer: %d records in %.1f s = %.0f/s", acked.get(), rawSeconds,
-                acked.get() / rawSeconds));
-
-        log("  relay: starting it on the backlog");
-        List<Long> relayProgress = new ArrayList<>();
-        long before = published(meters);
-        long relayStart = System.nanoTime();
-        long relaySeconds0;
-        try (Sampler sampler = new Sampler(() -> published(meters) - before, relayProgress)) {
-            relay.start();
-            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-            while (published(meters) - before < backlog && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            relaySeconds0 = System.nanoTime() - relayStart;
-        }
-        double relaySeconds = relaySeconds0 / 1e9;
-        long relayed = published(meters) - before;
-        long pendingAfter = awaitNothingPending(shards, Duration.ofMinutes(2));
-        log(String.format(Locale.ROOT, "  relay: %d records in %.1f s = %.0f/s; pending after: %d", relayed,
-                relaySeconds, relayed / relaySeconds, pendingAfter));
-        double rawRate = acked.get() / rawSeconds;
-        double relayRate = relayed / relaySeconds;
-        return new Drain(backlog, value.length, round1(rawSeconds), round1(rawRate), round1(relaySeconds),
-                round1(relayRate), round3(relayRate / rawRate), relayed, pendingAfter, rawProgress, relayProgress);
+        double seconds = (rawEnd - rawStart) / 1e9;
+        log(String.format(Locale.ROOT, "  raw producers: %d records in %.1f s = %.0f/s", acked.get(), seconds,
+                acked.get() / seconds));
+        return seconds;
     }
 
-    private static void insertBacklog(ShardNode shard, long rows, String payload, String traceparent) throws Exception {
+    /** Starts the relay on a backlog of {@code wanted} rows, times it until all are published, and stops it. */
+    private static double relayDrain(Lifecycle relay, MeterRegistry meters, long wanted, List<Long> progress,
+            long before) throws Exception {
+        long published = published(meters);
+        long start = System.nanoTime();
+        long took;
+        try (Sampler sampler = new Sampler(() -> before + published(meters) - published, progress)) {
+            relay.start();
+            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+            while (published(meters) - published < wanted && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            took = System.nanoTime() - start;
+        }
+        relay.stop();
+        long relayed = published(meters) - published;
+        if (relayed < wanted) {
+            throw new IllegalStateException("the relay published " + relayed + " of " + wanted + " rows in 30 min");
+        }
+        double seconds = took / 1e9;
+        log(String.format(Locale.ROOT, "  relay: %d records in %.1f s = %.0f/s", relayed, seconds, relayed / seconds));
+        return seconds;
+    }
+
+    private static void insertBacklog(ShardNode shard, long rows, long offset, String payload, String traceparent)
+            throws Exception {
         try (Connection connection = connect(shard)) {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into outbox (id, aggregatetype, aggregateid, type, payload, version, occurred_at, traceparent)
                     select gen_random_uuid(), 'Order', ((? + g) * 1000 + ?)::text, 'OrderPlaced', cast(? as json), 1,
                            now(), ?
-                    from generate_series(1, ?) as g""")) {
+                    from generate_series(?, ?) as g""")) {
                 insert.setLong(1, BACKLOG_ORDER_BASE);
                 insert.setInt(2, shard.no());
                 insert.setString(3, payload);
                 insert.setString(4, traceparent);
-                insert.setLong(5, rows);
+                insert.setLong(5, offset + 1);
+                insert.setLong(6, offset + rows);
                 insert.executeUpdate();
             }
             try (Statement vacuum = connection.createStatement()) {

@@ -72,13 +72,15 @@ final class OutboxReport {
                 .append("`written_at` is the insert inside the order's transaction (so the figure slightly ")
                 .append("over-states commit → ack). Recorded in an HdrHistogram (µs).\n");
         md.append("- Drain: ").append(String.format(java.util.Locale.ROOT, "%,d", drain.backlog()))
-                .append(" pending rows inserted directly into the shards' outboxes (split evenly), each a copy of ")
-                .append("a real `OrderPlaced` envelope of ").append(drain.payloadBytes()).append(" bytes with its own ")
-                .append("order number; then the raw producers — like the relay, one `KafkaProducer` and one sending ")
-                .append("thread per shard, with the relay's own settings (idempotent, `acks=all`, same linger and ")
-                .append("batch size) — send the same keys, values and headers to a topic with the same partitions; then the relay (one worker per shard, batch ")
-                .append(result.config().relayBatchSize()).append(") is started on the backlog and timed until ")
-                .append("it has published every row.\n");
+                .append(" rows in two halves, each inserted directly into the shards' outboxes (split evenly, untimed) as ")
+                .append("copies of a real `OrderPlaced` envelope of ").append(drain.payloadBytes()).append(" bytes ")
+                .append("with their own order numbers, and sent in the order raw, relay, relay, raw, so that a drift ")
+                .append("over the run weighs on both alike. The raw producers — like the relay, one `KafkaProducer` ")
+                .append("and one sending thread per shard, with the relay's own settings (idempotent, `acks=all`, same ")
+                .append("linger and batch size) — send the same keys, values and headers to a topic with the same ")
+                .append("partitions; the relay (one worker per shard, batch ").append(result.config().relayBatchSize())
+                .append(") is started on each half and timed until it has published every row. Each rate is the ")
+                .append("records of both halves over the seconds of both.\n");
         md.append("- Client, platform, PostgreSQL and Kafka share the same machine (and its ")
                 .append(result.machine().cores()).append(" cores).\n");
         md.append("- Machine: ").append(result.machine().cores()).append(" cores, JDK ").append(result.machine().jdk())
