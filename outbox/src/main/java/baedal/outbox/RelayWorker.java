@@ -192,7 +192,7 @@ final class RelayWorker implements Runnable {
     private Connection connect() throws SQLException {
         Connection opened = DedicatedConnections.open(node, "baedal-outbox-relay-" + shard, 30);
         try (Statement settings = opened.createStatement()) {
-            // Marking rows published need not wait for the WAL flush: if a crash loses the mark, the rows are
+            // Recording progress need not wait for the WAL flush: if a crash loses a progress row, the rows are
             // sent again with the same event ids, which consumers de-duplicate anyway. Placement keeps its fsync.
             settings.execute("set synchronous_commit = off");
         }
