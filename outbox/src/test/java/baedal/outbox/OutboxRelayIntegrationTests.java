@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -195,10 +196,10 @@ class OutboxRelayIntegrationTests {
             ShardNo shard = new ShardNo(0);
             ExecutorService writers = Executors.newFixedThreadPool(2);
             try {
-                java.util.concurrent.CountDownLatch olderHasId = new java.util.concurrent.CountDownLatch(1);
-                java.util.concurrent.CountDownLatch betweenHasId = new java.util.concurrent.CountDownLatch(1);
-                java.util.concurrent.CountDownLatch versionOneDone = new java.util.concurrent.CountDownLatch(1);
-                java.util.concurrent.CountDownLatch releaseBetween = new java.util.concurrent.CountDownLatch(1);
+                CountDownLatch olderHasId = new CountDownLatch(1);
+                CountDownLatch betweenHasId = new CountDownLatch(1);
+                CountDownLatch versionOneDone = new CountDownLatch(1);
+                CountDownLatch releaseBetween = new CountDownLatch(1);
                 Future<?> versionTwo = writers.submit(() -> world.append("inverted", 2, jdbc -> {
                     jdbc.sql("select pg_current_xact_id()").query(String.class).single(); // takes the older id
                     olderHasId.countDown();
@@ -235,7 +236,7 @@ class OutboxRelayIntegrationTests {
         }
     }
 
-    private static void awaitLatch(java.util.concurrent.CountDownLatch latch) {
+    private static void awaitLatch(CountDownLatch latch) {
         try {
             if (!latch.await(20, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("timed out waiting for the other transaction");

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -31,6 +32,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A small world for relay tests on the embedded platform: fresh shard databases migrated with this module's
@@ -133,7 +135,7 @@ final class RelayHarness implements AutoCloseable {
     }
 
     /** Appends one event in a transaction that first runs {@code first}. */
-    UUID append(String aggregateId, long version, java.util.function.Consumer<org.springframework.jdbc.core.simple.JdbcClient> first) {
+    UUID append(String aggregateId, long version, Consumer<JdbcClient> first) {
         UUID id = eventIds.next();
         String payload = "{\"aggregateId\": \"" + aggregateId + "\", \"version\": " + version + "}";
         shards.get(shardOf(aggregateId)).inTransaction(jdbc -> {
