@@ -11,11 +11,12 @@ import java.util.Map;
 record Options(int durationSeconds, int warmupSeconds, double rate, Integer concurrency, String out, String target,
         List<String> jdbcUrls, String jdbcUser, String jdbcPassword, Integer poolSize, int mixSize, long seed,
         int maxInFlight, int shards, int warmupMaxSeconds, int phaseSeconds, int phases, long backlog, long documents,
-        double pageRate) {
+        double pageRate, boolean breakdown) {
 
     static final java.util.Set<String> KNOWN = java.util.Set.of("duration", "warmup", "warmup-max", "rate",
             "concurrency", "out", "target", "jdbc-url", "jdbc-user", "jdbc-password", "pool-size", "mix", "seed",
-            "max-in-flight", "shards", "help", "phase", "phases", "backlog", "documents", "page-rate");
+            "max-in-flight", "shards", "help", "phase", "phases", "backlog", "documents", "page-rate",
+            "breakdown");
 
     static Options parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -66,7 +67,8 @@ record Options(int durationSeconds, int warmupSeconds, double rate, Integer conc
                 Integer.parseInt(lookup.get("phases", "2")),
                 Long.parseLong(lookup.get("backlog", "1000000")),
                 Long.parseLong(lookup.get("documents", "1000000")),
-                Double.parseDouble(lookup.get("page-rate", "200")));
+                Double.parseDouble(lookup.get("page-rate", "200")),
+                Boolean.parseBoolean(lookup.get("breakdown", "false")));
         if (options.durationSeconds() < 1 || options.warmupSeconds() < 0 || options.rate() <= 0
                 || options.phaseSeconds() < 1 || options.phases() < 1 || options.backlog() < 1) {
             throw new IllegalArgumentException(
@@ -106,6 +108,8 @@ record Options(int durationSeconds, int warmupSeconds, double rate, Integer conc
               --phase <s>         measured seconds of each with/without-outbox phase (default 30)
               --phases <n>        pairs of with/without phases, alternating which goes first (default 2)
               --backlog <n>       pending outbox rows to drain, against a raw producer (default 1000000)
+              --breakdown         also run, in each pair, a phase that writes the outbox but stops the relay:
+                                  splits the cost into writing (envelope, row) and relaying (relay, broker)
             OrderViewBenchmark only:
               --documents <n>     documents in the read model when member history pages are measured (default 1000000)
               --page-rate <n>     member history pages requested per second (default 200)

@@ -125,21 +125,26 @@ public final class OutboxBenchmark {
         log("  warmed up for " + warmed.toSeconds() + " s");
         List<Run> without = new ArrayList<>();
         List<Run> with = new ArrayList<>();
+        List<Run> writeOnly = new ArrayList<>();
         for (int p = 0; p < options.phases(); p++) {
-            for (boolean outboxOn : p % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false}) {
-                switchOutbox(outboxOn, changeLog, relay);
-                String name = (outboxOn ? "with outbox" : "without outbox") + " #" + (p + 1);
-                Run run = Load.closedLoop(name, concurrency, warmed, SETTLE, phase, place);
+            for (Mode mode : Mode.order(p, options.breakdown())) {
+                mode.apply(changeLog, relay);
+                Run run = Load.closedLoop(mode.label + " #" + (p + 1), concurrency, warmed, SETTLE, phase, place);
                 print(run);
-                (outboxOn ? with : without).add(run);
+                (mode == Mode.WITH ? with : mode == Mode.WITHOUT ? without : writeOnly).add(run);
             }
         }
-        switchOutbox(true, changeLog, relay);
+        Mode.WITH.apply(changeLog, relay);
         double withoutRate = meanRate(without);
         double withRate = meanRate(with);
         double cost = withoutRate == 0 ? 1 : round3(1 - withRate / withoutRate);
         log(String.format(Locale.ROOT, "  without %.1f/s, with %.1f/s: the outbox costs %.1f %%", withoutRate,
                 withRate, cost * 100));
+        if (!writeOnly.isEmpty()) {
+            double writeOnlyRate = meanRate(writeOnly);
+            log(String.format(Locale.ROOT, "  written but not relayed %.1f/s: writing costs %.1f %%, relaying %.1f %%",
+                    writeOnlyRate, 100 * (1 - writeOnlyRate / withoutRate), 100 * (writeOnlyRate - withRate) / withoutRate));
+        }
 
         // 2. Commit -> Kafka ack at a fixed rate.
         log("2/3 commit → Kafka ack at " + Report.fmt(options.rate()) + " orders/s (open model)");
@@ -175,7 +180,7 @@ public final class OutboxBenchmark {
                 .replace('\\', '/');
         OutboxResult result = new OutboxResult("outbox", "Outbox and relay (issue 3)", config,
                 PlacementBenchmark.machine(shards), without, with, round1(withoutRate), round1(withRate), cost, fixed,
-                commitToAck, drain, targets, notes, chartLink, warmed.toSeconds());
+                commitToAck, drain, targets, notes, chartLink, warmed.toSeconds(), writeOnly);
         Files.writeString(out.resolve("outbox.json"), json.writeValueAsString(result) + "\n");
         OutboxChart.write(result, out.resolve("outbox.png"));
         String existing = Files.exists(doc) ? Files.readString(doc) : null;
@@ -187,13 +192,33 @@ public final class OutboxBenchmark {
         }
     }
 
-    private static void switchOutbox(boolean on, SwitchableChangeLog changeLog, Lifecycle relay) {
-        if (on) {
-            relay.start();
-            changeLog.recording(true);
-        } else {
-            changeLog.recording(false);
-            relay.stop();
+    /**
+     * The placement phases' modes. {@link #WRITTEN_NOT_RELAYED} (only with {@code --breakdown}) splits the outbox's
+     * cost into writing (envelope and row in the order's transaction) and relaying (relay and broker): its rows
+     * stay pending until the next phase with the relay, which drains them during its settling time.
+     */
+    enum Mode {
+        WITHOUT("without outbox"), WRITTEN_NOT_RELAYED("outbox written, relay stopped"), WITH("with outbox");
+
+        final String label;
+
+        Mode(String label) {
+            this.label = label;
+        }
+
+        /** Pair {@code p}'s modes in the order they run: alternating which end goes first. */
+        static List<Mode> order(int p, boolean breakdown) {
+            List<Mode> modes = breakdown ? List.of(WITHOUT, WRITTEN_NOT_RELAYED, WITH) : List.of(WITHOUT, WITH);
+            return p % 2 == 0 ? modes : modes.reversed();
+        }
+
+        void apply(SwitchableChangeLog changeLog, Lifecycle relay) {
+            changeLog.recording(this != WITHOUT);
+            if (this == WITH) {
+                relay.start();
+            } else {
+                relay.stop();
+            }
         }
     }
 

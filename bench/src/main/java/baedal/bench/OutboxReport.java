@@ -33,6 +33,9 @@ final class OutboxReport {
         }
         md.append("| **mean without / with** | **").append(Report.fmt(result.withoutPerSecond())).append(" / ")
                 .append(Report.fmt(result.withPerSecond())).append("** | | | | | |\n");
+        if (!result.writtenNotRelayed().isEmpty()) {
+            md.append(breakdown(result));
+        }
         Latency ack = result.commitToAck();
         Run fixed = result.fixedRate();
         md.append("\n### Commit → Kafka acknowledgement at ").append(Report.fmt(fixed.targetRate()))
@@ -91,6 +94,29 @@ final class OutboxReport {
         for (String note : result.notes()) {
             md.append("- ").append(note).append('\n');
         }
+        return md.toString();
+    }
+
+    /**
+     * Where the cost goes ({@code --breakdown}): the phases that wrote the outbox with the relay stopped, and the
+     * cost split into writing (envelope and row in the order's transaction) and relaying (relay and broker).
+     */
+    static String breakdown(OutboxResult result) {
+        double writeOnly = OutboxBenchmark.meanRate(result.writtenNotRelayed());
+        double without = result.withoutPerSecond();
+        StringBuilder md = new StringBuilder("\n### Where the cost goes: outbox written, relay stopped\n\n");
+        md.append("| phase | orders/s | samples | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---|\n");
+        for (Run run : result.writtenNotRelayed()) {
+            md.append("| ").append(run.name()).append(" | ").append(Report.fmt(run.ordersPerSecond())).append(" | ")
+                    .append(run.latency().samples()).append(" | ").append(Report.ms(run.latency().p50())).append(" | ")
+                    .append(Report.ms(run.latency().p99())).append(" | ").append(Report.errors(run.errors()))
+                    .append(" |\n");
+        }
+        md.append("\n| share of the placement cost | % of the rate without the outbox |\n|---|---:|\n");
+        md.append("| writing: envelope and outbox row in the order's transaction (1 − written / without) | ")
+                .append(Report.fmt(OutboxBenchmark.round1(100 * (1 - writeOnly / without)))).append(" |\n");
+        md.append("| relaying: relay and broker on the same cores ((written − with) / without) | ")
+                .append(Report.fmt(OutboxBenchmark.round1(100 * (writeOnly - result.withPerSecond()) / without))).append(" |\n");
         return md.toString();
     }
 

@@ -75,7 +75,7 @@ public final class Results {
     public record OutboxResult(String benchmark, String title, OutboxConfig config, Machine machine,
             List<Run> withoutOutbox, List<Run> withOutbox, double withoutPerSecond, double withPerSecond,
             double outboxCost, Run fixedRate, Latency commitToAck, Drain drain, List<Target> targets,
-            List<String> notes, String chart, double warmupSeconds) {
+            List<String> notes, String chart, double warmupSeconds, List<Run> writtenNotRelayed) {
     }
 
     public record OrderViewConfig(String target, int shards, double rate, int warmupSeconds, int durationSeconds,

@@ -22,6 +22,11 @@ class OutboxReportTests {
 
     private static OutboxResult result(double without, double with, double ackP99, double relayRate,
             long ackSamples) {
+        return result(without, with, ackP99, relayRate, ackSamples, List.of());
+    }
+
+    private static OutboxResult result(double without, double with, double ackP99, double relayRate,
+            long ackSamples, List<Run> writtenNotRelayed) {
         List<Run> withoutRuns = List.of(run("without outbox #1", without, null, Map.of()),
                 run("without outbox #2", without, null, Map.of()));
         List<Run> withRuns = List.of(run("with outbox #1", with, null, Map.of()),
@@ -37,7 +42,19 @@ class OutboxReportTests {
                 new Machine(2, "JDK 25", "Linux", "PostgreSQL 14", "4.1.2", "abc1234", "2026-11-25 12:00 +00:00", 1024,
                         "PS Scavenge", "-XX:+UseParallelGC"),
                 withoutRuns, withRuns, without, with, cost, fixed, ack, drain, targets, List.of(),
-                "benchmarks/outbox.png", 60);
+                "benchmarks/outbox.png", 60, writtenNotRelayed);
+    }
+
+    @Test
+    void splitsTheCostIntoWritingAndRelayingWhenTheBreakdownRan() {
+        List<Run> written = List.of(run("outbox written, relay stopped #1", 950, null, Map.of()),
+                run("outbox written, relay stopped #2", 930, null, Map.of()));
+        String section = OutboxReport.section(result(1000, 800, 20, 35_000, 30_000, written));
+        assertThat(section).contains("### Where the cost goes: outbox written, relay stopped");
+        assertThat(section).contains("| outbox written, relay stopped #2 | 930 |");
+        assertThat(section).contains("(1 − written / without) | 6 |");
+        assertThat(section).contains("((written − with) / without) | 14 |");
+        assertThat(OutboxReport.section(result(1000, 800, 20, 35_000, 30_000))).doesNotContain("Where the cost goes");
     }
 
     @Test
