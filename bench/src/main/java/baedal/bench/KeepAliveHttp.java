@@ -36,9 +36,10 @@ final class KeepAliveHttp implements AutoCloseable {
 
     /**
      * A response's status, {@code Location} header (may be null), whether it said {@code Baedal-Stale: true}, the
-     * server's own time from its {@code Server-Timing: app;dur=} header in microseconds (-1 without one), and body.
+     * server's own time from its {@code Server-Timing: app;dur=} header in microseconds (-1 without one), the order
+     * version of its {@code ETag} (-1 without one), and body.
      */
-    record Response(int status, String location, boolean stale, long serverMicros, String body) {
+    record Response(int status, String location, boolean stale, long serverMicros, long etagVersion, String body) {
     }
 
     /**
@@ -56,12 +57,20 @@ final class KeepAliveHttp implements AutoCloseable {
 
     /** POSTs {@code json} ({@code null}: a GET without a body). */
     Response post(String path, String idempotencyKey, byte[] json) throws IOException {
+        return exchange(path, idempotencyKey, null, json);
+    }
+
+    /**
+     * Sends one request on a kept-alive connection: a POST of {@code json} with the optional {@code Idempotency-Key}
+     * and {@code If-Match} headers, or a GET when {@code json} is {@code null}.
+     */
+    Response exchange(String path, String idempotencyKey, String ifMatch, byte[] json) throws IOException {
         Connection connection = idle.poll();
         if (connection == null) {
             connection = new Connection();
         }
         try {
-            Response response = connection.exchange(path, idempotencyKey, json);
+            Response response = connection.exchange(path, idempotencyKey, ifMatch, json);
             if (connection.reusable) {
                 idle.offer(connection);
             } else {
@@ -71,6 +80,17 @@ final class KeepAliveHttp implements AutoCloseable {
         } catch (IOException | RuntimeException failure) {
             connection.close();
             throw failure;
+        }
+    }
+
+    /** The version in an {@code ETag} such as {@code "3"} or {@code W/"3"}; -1 when it is not a number. */
+    static long etagVersion(String etag) {
+        String tag = etag.startsWith("W/") ? etag.substring(2) : etag;
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException notAVersion) {
+            return -1;
         }
     }
 
@@ -114,7 +134,7 @@ final class KeepAliveHttp implements AutoCloseable {
             out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
         }
 
-        Response exchange(String path, String idempotencyKey, byte[] json) throws IOException {
+        Response exchange(String path, String idempotencyKey, String ifMatch, byte[] json) throws IOException {
             String head = json == null
                     ? "GET " + path + " HTTP/1.1\r\n"
                             + "Host: " + host + ":" + port + "\r\n"
@@ -123,7 +143,8 @@ final class KeepAliveHttp implements AutoCloseable {
                             + "Host: " + host + ":" + port + "\r\n"
                             + "Content-Type: application/json\r\n"
                             + "Accept: application/json\r\n"
-                            + "Idempotency-Key: " + idempotencyKey + "\r\n"
+                            + (idempotencyKey == null ? "" : "Idempotency-Key: " + idempotencyKey + "\r\n")
+                            + (ifMatch == null ? "" : "If-Match: \"" + ifMatch + "\"\r\n")
                             + "Content-Length: " + json.length + "\r\n\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             if (json != null) {
@@ -141,6 +162,7 @@ final class KeepAliveHttp implements AutoCloseable {
             String location = null;
             boolean stale = false;
             long serverMicros = -1;
+            long etag = -1;
             for (String header = line(); header != null && !header.isEmpty(); header = line()) {
                 int colon = header.indexOf(':');
                 String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
@@ -151,6 +173,7 @@ final class KeepAliveHttp implements AutoCloseable {
                     case "location" -> location = value;
                     case "baedal-stale" -> stale = value.equalsIgnoreCase("true");
                     case "server-timing" -> serverMicros = serverMicros(value);
+                    case "etag" -> etag = etagVersion(value);
                     case "connection" -> reusable = !value.equalsIgnoreCase("close");
                     default -> { }
                 }
@@ -173,7 +196,7 @@ final class KeepAliveHttp implements AutoCloseable {
                 reusable = false;
                 body = in.readAllBytes();
             }
-            return new Response(status, location, stale, serverMicros, new String(body, StandardCharsets.UTF_8));
+            return new Response(status, location, stale, serverMicros, etag, new String(body, StandardCharsets.UTF_8));
         }
 
         private String line() throws IOException {

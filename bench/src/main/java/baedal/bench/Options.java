@@ -19,31 +19,7 @@ record Options(int durationSeconds, int warmupSeconds, double rate, Integer conc
             "breakdown");
 
     static Options parse(String[] args) {
-        Map<String, String> given = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument: " + arg);
-            }
-            String name = arg.substring(2);
-            String value;
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                value = args[++i];
-            } else {
-                value = "true";
-            }
-            given.put(name, value);
-        }
-        for (String name : given.keySet()) {
-            if (!KNOWN.contains(name)) {
-                throw new IllegalArgumentException("unknown option --" + name + " (see --help)");
-            }
-        }
-        Lookup lookup = new Lookup(given);
+        Lookup lookup = new Lookup(arguments(args, KNOWN));
         String jdbc = lookup.get("jdbc-url", null);
         String concurrency = lookup.get("concurrency", null);
         String pool = lookup.get("pool-size", null);
@@ -75,6 +51,38 @@ record Options(int durationSeconds, int warmupSeconds, double rate, Integer conc
                     "--duration, --phase, --phases and --backlog must be >= 1, --warmup >= 0, --rate > 0");
         }
         return options;
+    }
+
+    /**
+     * {@code --name value}, {@code --name=value} and a bare {@code --flag} ({@code true}) as a map; each name must be
+     * in {@code known}.
+     */
+    static Map<String, String> arguments(String[] args, java.util.Set<String> known) {
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument: " + arg);
+            }
+            String name = arg.substring(2);
+            String value;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                value = args[++i];
+            } else {
+                value = "true";
+            }
+            given.put(name, value);
+        }
+        for (String name : given.keySet()) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name + " (see --help)");
+            }
+        }
+        return given;
     }
 
     private record Lookup(Map<String, String> given) {

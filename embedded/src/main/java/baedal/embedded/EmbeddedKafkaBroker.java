@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * afterwards the broker recovers its topics and records from it. Kafka's own directory lock is a file lock that
  * the operating system drops when a process dies, so a killed JVM does not block the next start.
  */
-final class EmbeddedKafkaBroker implements AutoCloseable {
+public final class EmbeddedKafkaBroker implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
 
@@ -55,7 +55,11 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
 		this.logDirectory = logDirectory;
 	}
 
-	static EmbeddedKafkaBroker start(Path logDirectory, int port, int controllerPort) {
+	/**
+	 * Starts a broker on its log directory (formatted the first time) and ports, and returns once it serves
+	 * requests.
+	 */
+	public static EmbeddedKafkaBroker start(Path logDirectory, int port, int controllerPort) {
 		try {
 			Files.createDirectories(logDirectory);
 		}
@@ -90,7 +94,8 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
 		return controllerPort;
 	}
 
-	String bootstrapServers() {
+	/** {@code localhost:<port>}. */
+	public String bootstrapServers() {
 		return "localhost:" + port;
 	}
 

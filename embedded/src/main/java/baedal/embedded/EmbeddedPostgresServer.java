@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * postmaster still running on the directory (orphaned when our JVM was killed) is shut down, and a pid file naming
  * any other process is removed.
  */
-final class EmbeddedPostgresServer implements AutoCloseable {
+public final class EmbeddedPostgresServer implements AutoCloseable {
 
-	static final String SUPERUSER = "postgres";
+	/** The superuser to connect as; it has no password. */
+	public static final String SUPERUSER = "postgres";
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
@@ -51,7 +52,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		this.dataDirectory = dataDirectory;
 	}
 
-	static EmbeddedPostgresServer start(Path dataDirectory, int port, int maxConnections) {
+	/**
+	 * Starts (or restarts, on an existing data directory) a server on {@code port} ({@code 0}: a free one) and returns
+	 * once it accepts connections. The harness uses it to run every shard as its own server, which can be stopped.
+	 */
+	public static EmbeddedPostgresServer start(Path dataDirectory, int port, int maxConnections) {
 		try {
 			Files.createDirectories(dataDirectory);
 			clearStalePidFile(dataDirectory);
@@ -84,16 +89,19 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 	}
 
-	int port() {
+	/** The port the server listens on (localhost only). */
+	public int port() {
 		return postgres.getPort();
 	}
 
-	String jdbcUrl(String database) {
+	/** The JDBC URL of a database on this server (without credentials). */
+	public String jdbcUrl(String database) {
 		requireValidName(database);
 		return "jdbc:postgresql://localhost:" + port() + "/" + database;
 	}
 
-	void createDatabaseIfMissing(String name) {
+	/** Creates a database unless it exists; names match {@code [a-z_][a-z0-9_]*}. */
+	public void createDatabaseIfMissing(String name) {
 		requireValidName(name);
 		Properties credentials = new Properties();
 		credentials.setProperty("user", SUPERUSER);

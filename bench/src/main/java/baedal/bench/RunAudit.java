@@ -1,0 +1,467 @@
+package baedal.bench;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The end-of-run audit: holds the platform to what it acknowledged. After the load has stopped and the platform has
+ * caught up, for every order in the {@link Ledger}:
+ * <ul>
+ * <li>it is on a shard, at least at the version last acknowledged (else an acknowledged order or change was lost);</li>
+ * <li>Kafka's {@code baedal.order-events} holds an event for every version from 1 to the shard's (else events
+ * were lost);</li>
+ * <li>the read model's document is at the shard's version and status, with its payment and timeline as the order
+ * has them, and the read model recorded each version exactly once (else a duplicate was applied, or the read model
+ * is behind).</li>
+ * </ul>
+ * It also measures, per event, commit → Kafka acknowledgement and commit → read model, and from those how long
+ * each lag took to fall back under a second after each fault.
+ */
+final class RunAudit {
+
+    static final String TOPIC = "baedal.order-events";
+    static final long LAG_LIMIT_MICROS = 1_000_000;
+
+    /** The numbers the audit reports. */
+    record Findings(long acknowledged, long acknowledgedLost, long changesLost, long eventsLost, long duplicatesApplied,
+            long readModelBehind, long duplicateOrderNumbers, long storedWithoutAcknowledgement, long kafkaRedeliveries,
+            long events, List<String> examples) {
+
+        boolean clean() {
+            return acknowledgedLost == 0 && changesLost == 0 && eventsLost == 0 && duplicatesApplied == 0
+                    && readModelBehind == 0 && duplicateOrderNumbers == 0;
+        }
+    }
+
+    /** Per event of the run (by the order and version): when it was written, acknowledged by Kafka, projected (µs). */
+    record EventTimes(long[] written, long[] published, long[] projected) {
+    }
+
+    private record ShardOrder(int shard, String status, long version, long paymentAmount, Long riderId) {
+    }
+
+    private final List<ShardNode> shards;
+    private final String orderViewUrl;
+    private final String user;
+    private final String kafkaBootstrap;
+    private final JsonMapper json = JsonMapper.shared();
+
+    RunAudit(List<ShardNode> shards, String orderViewUrl, String user, String kafkaBootstrap) {
+        this.shards = shards;
+        this.orderViewUrl = orderViewUrl;
+        this.user = user;
+        this.kafkaBootstrap = kafkaBootstrap;
+    }
+
+    /**
+     * Waits until nothing is pending in any outbox and the read model holds every acknowledged order at its shard
+     * version, at most {@code max}; returns whether it got there (the audit then reports whatever is still missing).
+     */
+    boolean awaitQuiet(Ledger ledger, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (pendingInOutboxes() == 0 && behind(ledger) == 0) {
+                    return true;
+                }
+            } catch (SQLException notYet) {
+                // a server may still be coming back
+            }
+            Thread.sleep(1000);
+        }
+        return false;
+    }
+
+    long pendingInOutboxes() throws SQLException {
+        long pending = 0;
+        for (ShardNode shard : shards) {
+            try (Connection connection = connect(shard.url());
+                    PreparedStatement query = connection.prepareStatement("""
+                            select count(*) from outbox o
+                            where (o.tx, o.seq) > (select up_to_tx, up_to_seq from outbox_publication
+                                                   order by up_to_tx desc, up_to_seq desc limit 1)
+                               or exists (select 1 from outbox_republish r where r.id = o.id)""");
+                    ResultSet rows = query.executeQuery()) {
+                rows.next();
+                pending += rows.getLong(1);
+            }
+        }
+        return pending;
+    }
+
+    private long behind(Ledger ledger) throws SQLException {
+        Map<Long, ShardOrder> onShards = shardOrders(numbers(ledger));
+        Map<Long, Long> views = new HashMap<>();
+        try (Connection connection = connect(orderViewUrl);
+                PreparedStatement query = connection.prepareStatement(
+                        "select order_no, version from order_view where order_no = any(?)")) {
+            query.setArray(1, connection.createArrayOf("bigint", numbers(ledger)));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    views.put(rows.getLong(1), rows.getLong(2));
+                }
+            }
+        }
+        long behind = 0;
+        for (Map.Entry<Long, ShardOrder> order : onShards.entrySet()) {
+            Long view = views.get(order.getKey());
+            if (view == null || view < order.getValue().version()) {
+                behind++;
+            }
+        }
+        return behind;
+    }
+
+    /** Runs every check; {@code runStart} bounds the "stored without acknowledgement" count to this run's orders. */
+    Findings audit(Ledger ledger, Instant runStart) throws SQLException {
+        Long[] numbers = numbers(ledger);
+        Map<Long, ShardOrder> onShards = shardOrders(numbers);
+        Map<Long, Set<Long>> onKafka = new HashMap<>();
+        long redeliveries = readKafka(onKafka);
+        Map<Long, JsonNode> documents = new HashMap<>();
+        Map<Long, Long> viewVersions = new HashMap<>();
+        Map<Long, List<Long>> projectedVersions = new HashMap<>();
+        try (Connection connection = connect(orderViewUrl)) {
+            Array array = connection.createArrayOf("bigint", numbers);
+            try (PreparedStatement query = connection.prepareStatement(
+                    "select order_no, version, document::text from order_view where order_no = any(?)")) {
+                query.setArray(1, array);
+                query.setFetchSize(5000);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        viewVersions.put(rows.getLong(1), rows.getLong(2));
+                        documents.put(rows.getLong(1), json.readTree(rows.getString(3)));
+                    }
+                }
+            }
+            try (PreparedStatement query = connection.prepareStatement(
+                    "select order_no, version from order_view_event where order_no = any(?)")) {
+                query.setArray(1, array);
+                query.setFetchSize(20_000);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        projectedVersions.computeIfAbsent(rows.getLong(1), k -> new ArrayList<>()).add(rows.getLong(2));
+                    }
+                }
+            }
+        }
+        long acknowledgedLost = 0;
+        long changesLost = 0;
+        long eventsLost = 0;
+        long duplicatesApplied = 0;
+        long readModelBehind = 0;
+        long events = 0;
+        List<String> examples = new ArrayList<>();
+        for (Ledger.Entry entry : ledger.entries()) {
+            ShardOrder order = onShards.get(entry.orderNo);
+            if (order == null) {
+                acknowledgedLost++;
+                example(examples, "order " + entry.orderNo + " was acknowledged but is on no shard");
+                continue;
+            }
+            if (order.version() < entry.version()) {
+                changesLost++;
+                example(examples, "order " + entry.orderNo + " is at version " + order.version() + " on shard "
+                        + order.shard() + ", but version " + entry.version() + " (" + entry.status() + ") was acknowledged");
+            }
+            events += order.version();
+            Set<Long> versions = onKafka.getOrDefault(entry.orderNo, Set.of());
+            for (long v = 1; v <= order.version(); v++) {
+                if (!versions.contains(v)) {
+                    eventsLost++;
+                    example(examples, "order " + entry.orderNo + " version " + v + " is not on Kafka");
+                }
+            }
+            Long viewVersion = viewVersions.get(entry.orderNo);
+            if (viewVersion == null || viewVersion != order.version()) {
+                readModelBehind++;
+                example(examples, "order " + entry.orderNo + " is at version " + order.version()
+                        + " on its shard but " + viewVersion + " in the read model");
+                continue;
+            }
+            String duplicate = duplicatedEffect(entry, order, documents.get(entry.orderNo),
+                    projectedVersions.getOrDefault(entry.orderNo, List.of()));
+            if (duplicate != null) {
+                duplicatesApplied++;
+                example(examples, "order " + entry.orderNo + ": " + duplicate);
+            }
+        }
+        long storedWithoutAck = storedWithoutAcknowledgement(numbers, runStart);
+        return new Findings(ledger.size(), acknowledgedLost, changesLost, eventsLost, duplicatesApplied, readModelBehind,
+                ledger.duplicateNumbers(), storedWithoutAck, redeliveries, events, List.copyOf(examples));
+    }
+
+    /**
+     * What a duplicate applied twice would leave behind, or {@code null}: the document must show the shard's status,
+     * the payment the member was charged, one timeline entry per status and no more entries than versions, and the
+     * read model must have recorded each version from 1 to the current one exactly once.
+     */
+    private static String duplicatedEffect(Ledger.Entry entry, ShardOrder order, JsonNode document,
+            List<Long> projected) {
+        return duplicatedEffect(entry.paymentAmount, order.status(), order.version(), document, projected);
+    }
+
+    static String duplicatedEffect(long paymentAmount, String status, long version, JsonNode document,
+            List<Long> projected) {
+        if (document == null) {
+            return "no document";
+        }
+        if (!status.equals(document.path("status").asString())) {
+            return "document status " + document.path("status").asString() + ", shard status " + status;
+        }
+        long charged = document.path("payment").path("paymentAmount").asLong(-1);
+        if (charged != paymentAmount) {
+            return "document payment " + charged + ", charged " + paymentAmount;
+        }
+        JsonNode timeline = document.path("timeline");
+        Set<String> statuses = new HashSet<>();
+        for (JsonNode step : timeline) {
+            if (!statuses.add(step.path("status").asString())) {
+                return "status " + step.path("status").asString() + " twice in the timeline";
+            }
+        }
+        if (timeline.size() > version) {
+            return timeline.size() + " timeline entries for version " + version;
+        }
+        long[] sorted = projected.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] expected = new long[(int) version];
+        Arrays.setAll(expected, i -> i + 1);
+        if (!Arrays.equals(sorted, expected)) {
+            return "read model recorded versions " + Arrays.toString(sorted) + " for version " + version;
+        }
+        return null;
+    }
+
+    private static void example(List<String> examples, String text) {
+        if (examples.size() < 20) {
+            examples.add(text);
+        }
+    }
+
+    private Map<Long, ShardOrder> shardOrders(Long[] numbers) throws SQLException {
+        Map<Long, ShardOrder> found = new HashMap<>();
+        for (ShardNode shard : shards) {
+            try (Connection connection = connect(shard.url());
+                    PreparedStatement query = connection.prepareStatement("""
+                            select order_no, status, version, payment_amount, rider_id from orders
+                            where order_no = any(?)""")) {
+                query.setArray(1, connection.createArrayOf("bigint", numbers));
+                query.setFetchSize(5000);
+                connection.setAutoCommit(false);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        long rider = rows.getLong(5);
+                        found.put(rows.getLong(1), new ShardOrder(shard.no(), rows.getString(2), rows.getLong(3),
+                                rows.getLong(4), rows.wasNull() ? null : rider));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private long storedWithoutAcknowledgement(Long[] numbers, Instant runStart) throws SQLException {
+        long count = 0;
+        for (ShardNode shard : shards) {
+            try (Connection connection = connect(shard.url());
+                    PreparedStatement query = connection.prepareStatement(
+                            "select count(*) from orders where placed_at >= ? and not (order_no = any(?))")) {
+                query.setTimestamp(1, Timestamp.from(runStart));
+                query.setArray(2, connection.createArrayOf("bigint", numbers));
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    count += rows.getLong(1);
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Reads the whole topic once; fills order number → versions seen; returns how many records repeated an event id. */
+    private long readKafka(Map<Long, Set<Long>> versions) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        Set<String> eventIds = new HashSet<>();
+        long redeliveries = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo partition : consumer.partitionsFor(TOPIC, Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(TOPIC, partition.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (!caughtUp(consumer, end) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    JsonNode envelope = json.readTree(record.value());
+                    long orderNo = envelope.path("orderNo").asLong();
+                    versions.computeIfAbsent(orderNo, k -> new HashSet<>()).add(envelope.path("version").asLong());
+                    if (!eventIds.add(envelope.path("eventId").asString())) {
+                        redeliveries++;
+                    }
+                }
+            }
+        }
+        return redeliveries;
+    }
+
+    private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
+            if (consumer.position(partition.getKey()) < partition.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Every event written since {@code runStart} by an order of the ledger: written, published (Kafka ack) and
+     * projected times in µs since the epoch ({@code Long.MAX_VALUE} when it never happened), sorted by written time.
+     */
+    EventTimes eventTimes(Ledger ledger, Instant runStart) throws SQLException {
+        Map<String, long[]> byEvent = new HashMap<>();
+        Set<Long> acknowledged = new HashSet<>();
+        for (Ledger.Entry entry : ledger.entries()) {
+            acknowledged.add(entry.orderNo);
+        }
+        for (ShardNode shard : shards) {
+            try (Connection connection = connect(shard.url());
+                    PreparedStatement query = connection.prepareStatement("""
+                            select aggregateid, version, written_at, published_at from outbox_state
+                            where written_at >= ?""")) {
+                connection.setAutoCommit(false);
+                query.setTimestamp(1, Timestamp.from(runStart));
+                query.setFetchSize(20_000);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        long orderNo = Long.parseLong(rows.getString(1));
+                        if (!acknowledged.contains(orderNo)) {
+                            continue;
+                        }
+                        Timestamp published = rows.getTimestamp(4);
+                        byEvent.put(orderNo + ":" + rows.getLong(2), new long[] {micros(rows.getTimestamp(3)),
+                                published == null ? Long.MAX_VALUE : micros(published), Long.MAX_VALUE});
+                    }
+                }
+            }
+        }
+        try (Connection connection = connect(orderViewUrl);
+                PreparedStatement query = connection.prepareStatement(
+                        "select order_no, version, projected_at from order_view_event where projected_at >= ?")) {
+            connection.setAutoCommit(false);
+            query.setTimestamp(1, Timestamp.from(runStart));
+            query.setFetchSize(20_000);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long[] times = byEvent.get(rows.getLong(1) + ":" + rows.getLong(2));
+                    if (times != null) {
+                        times[2] = micros(rows.getTimestamp(3));
+                    }
+                }
+            }
+        }
+        List<long[]> all = new ArrayList<>(byEvent.values());
+        all.sort((a, b) -> Long.compare(a[0], b[0]));
+        long[] written = new long[all.size()];
+        long[] published = new long[all.size()];
+        long[] projected = new long[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            written[i] = all.get(i)[0];
+            published[i] = all.get(i)[1];
+            projected[i] = all.get(i)[2];
+        }
+        return new EventTimes(written, published, projected);
+    }
+
+    /** The delays {@code done − written} (µs) of the events that completed, in an HdrHistogram. */
+    static Histogram delays(long[] written, long[] done) {
+        Histogram histogram = new Histogram(Traffic.HIGHEST_MICROS, 3);
+        for (int i = 0; i < written.length; i++) {
+            if (done[i] != Long.MAX_VALUE) {
+                histogram.recordValue(Math.min(Traffic.HIGHEST_MICROS, Math.max(0, done[i] - written[i])));
+            }
+        }
+        return histogram;
+    }
+
+    /**
+     * The first instant at or after {@code fromMicros} (stepping 100 ms, up to {@code untilMicros}) when the lag is
+     * under a second: every event written more than a second before it was done by it. Events sorted by written
+     * time; {@code done} is {@code Long.MAX_VALUE} for one never done. Returns -1 if the lag never got there.
+     */
+    static long lagBackUnderASecond(long[] written, long[] done, long fromMicros, long untilMicros) {
+        long[] latestDone = new long[written.length];
+        long max = Long.MIN_VALUE;
+        for (int i = 0; i < written.length; i++) {
+            max = Math.max(max, done[i]);
+            latestDone[i] = max;
+        }
+        for (long t = fromMicros; t <= untilMicros; t += 100_000) {
+            int last = lastAtOrBefore(written, t - LAG_LIMIT_MICROS);
+            if (last < 0 || latestDone[last] <= t) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastAtOrBefore(long[] sorted, long value) {
+        int low = 0;
+        int high = sorted.length - 1;
+        int found = -1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (sorted[mid] <= value) {
+                found = mid;
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    static long micros(Timestamp timestamp) {
+        Instant instant = timestamp.toInstant();
+        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1000;
+    }
+
+    private static Long[] numbers(Ledger ledger) {
+        return ledger.entries().stream().map(entry -> entry.orderNo).toArray(Long[]::new);
+    }
+
+    private Connection connect(String url) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("connectTimeout", "5");
+        return DriverManager.getConnection(url, properties);
+    }
+}

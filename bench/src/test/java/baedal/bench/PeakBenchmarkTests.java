@@ -1,0 +1,105 @@
+package baedal.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import baedal.bench.PeakBenchmark.FaultOutcome;
+import baedal.bench.PeakBenchmark.RunResult;
+import baedal.bench.Results.Latency;
+import baedal.bench.Results.Target;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PeakBenchmarkTests {
+
+    private static RunResult run(RunAudit.Findings audit, List<FaultOutcome> faults) {
+        Latency latency = new Latency(10, 1, 1, 2, 3, 4, 5);
+        return new RunResult("short", "2 shards", "fixed 20/s", 45, audit.acknowledged(), 20,
+                List.of(new PeakBenchmark.EndpointResult("POST /api/orders", 900, 0, java.util.Map.of(), latency)),
+                latency, latency, audit, true, faults, List.of(), null, 0, 10, 5, 1.8, 3,
+                List.of(new Traffic.Second(1, 20, 20, 30, 10, 0, 2, 8, 40)));
+    }
+
+    private static RunAudit.Findings clean(long acknowledged) {
+        return new RunAudit.Findings(acknowledged, 0, 0, 0, 0, 0, 0, 2, 5, acknowledged * 4, List.of());
+    }
+
+    private static FaultOutcome shardDown(long attempted, long firstTry) {
+        return new FaultOutcome("stop shard 1's PostgreSQL at 22s for 12s", "shard1@22+12", 22, 36, attempted, firstTry,
+                (double) firstTry / attempted, 2.5, 3.1);
+    }
+
+    @Test
+    void aCleanAuditPassesEveryTarget() {
+        List<Target> targets = PeakBenchmark.targets(List.of(run(clean(900), List.of(shardDown(2000, 2000)))));
+        assertThat(targets).extracting(Target::pass).containsOnly(true);
+        assertThat(targets).extracting(Target::name).contains("new-order success while a shard is down "
+                + "(acknowledged at the first attempt)");
+    }
+
+    @Test
+    void eachLossOrDuplicateFailsItsOwnTarget() {
+        RunAudit.Findings lost = new RunAudit.Findings(900, 1, 0, 0, 0, 0, 0, 0, 0, 3600, List.of());
+        RunAudit.Findings eventLost = new RunAudit.Findings(900, 0, 0, 1, 0, 0, 0, 0, 0, 3600, List.of());
+        RunAudit.Findings behind = new RunAudit.Findings(900, 0, 0, 0, 0, 1, 0, 0, 0, 3600, List.of());
+        RunAudit.Findings duplicate = new RunAudit.Findings(900, 0, 0, 0, 1, 0, 0, 0, 0, 3600, List.of());
+        assertThat(PeakBenchmark.targets(List.of(run(lost, List.of())))).extracting(Target::pass)
+                .containsExactly(false, true, true, true);
+        assertThat(PeakBenchmark.targets(List.of(run(eventLost, List.of())))).extracting(Target::pass)
+                .containsExactly(true, false, true, true);
+        assertThat(PeakBenchmark.targets(List.of(run(behind, List.of())))).extracting(Target::pass)
+                .containsExactly(true, true, false, true);
+        assertThat(PeakBenchmark.targets(List.of(run(duplicate, List.of())))).extracting(Target::pass)
+                .containsExactly(true, true, true, false);
+    }
+
+    @Test
+    void newOrdersFailingWhileAShardIsDownMissTheTarget() {
+        List<Target> targets = PeakBenchmark.targets(List.of(run(clean(900), List.of(shardDown(1000, 998)))));
+        assertThat(targets.get(4).pass()).isFalse();
+        assertThat(targets.get(4).actual()).startsWith("99.80 %");
+    }
+
+    @Test
+    void theShortModeRunsAKafkaOutageAndAShardOutageAtALowRate() {
+        PeakBenchmark.Settings settings = PeakBenchmark.Settings.parse(new String[] {"--scenario", "short"});
+        List<PeakBenchmark.RunPlan> plans = PeakBenchmark.plans(settings);
+        assertThat(plans).hasSize(1);
+        assertThat(plans.getFirst().faults().faults()).extracting(FaultPlan.Fault::kind)
+                .containsExactly(FaultPlan.Kind.KAFKA, FaultPlan.Kind.SHARD);
+        assertThat(plans.getFirst().curve().rateAt(0)).isEqualTo(20.0);
+        assertThat(plans.getFirst().loadSeconds()).isLessThanOrEqualTo(60);
+        assertThat(settings.docs()).isFalse();
+    }
+
+    @Test
+    void theFaultScenariosEachGetTheLayoutTheirFaultNeeds() {
+        List<PeakBenchmark.RunPlan> plans = PeakBenchmark.plans(PeakBenchmark.Settings.parse(
+                new String[] {"--scenario", "faults", "--fault-seconds", "60"}));
+        assertThat(plans).hasSize(5);
+        for (PeakBenchmark.RunPlan plan : plans) {
+            plan.faults().requireFits(plan.layout());
+        }
+        assertThat(plans).extracting(plan -> plan.faults().faults().getFirst().kind()).containsExactly(
+                FaultPlan.Kind.APP, FaultPlan.Kind.KAFKA, FaultPlan.Kind.SHARD, FaultPlan.Kind.PROJECTOR,
+                FaultPlan.Kind.INSTANCE);
+    }
+
+    @Test
+    void faultsNeedTheHarnessesOwnCluster() {
+        assertThatThrownBy(() -> PeakBenchmark.Settings.parse(new String[] {"--target", "http://localhost:8080",
+                "--faults", "kafka@1+1"})).hasMessageContaining("own cluster");
+        assertThatThrownBy(() -> PeakBenchmark.Settings.parse(new String[] {"--scenario", "noon"}))
+                .hasMessageContaining("--scenario");
+    }
+
+    @Test
+    void theReportShowsTheAuditTheFaultsAndTheEndpoints() {
+        RunResult run = run(clean(900), List.of(shardDown(2000, 2000)));
+        String section = PeakReport.run(run);
+        assertThat(section).contains("| acknowledged orders lost | 0 |");
+        assertThat(section).contains("| stop shard 1's PostgreSQL at 22s for 12s | 22 | 36 | 2000 | 100.00 % | 2.50 s | 3.10 s |");
+        assertThat(section).contains("| `POST /api/orders` | 900 |");
+        assertThat(section).contains("| commit → read model | 10 |");
+    }
+}
