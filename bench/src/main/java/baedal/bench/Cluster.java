@@ -144,6 +144,20 @@ final class Cluster implements AutoCloseable {
         return main.jdbcUrl(ORDER_VIEW_DATABASE);
     }
 
+    /** Creates a database on the catalog's server (e.g. for a baseline) unless it exists. */
+    void createMainDatabase(String name) {
+        main.createDatabaseIfMissing(name);
+    }
+
+    String mainJdbcUrl(String database) {
+        return main.jdbcUrl(database);
+    }
+
+    /** A log file in the cluster's folder. */
+    Path logFile(String name) {
+        return dir.resolve("logs").resolve(name);
+    }
+
     String kafkaBootstrap() {
         return "localhost:" + kafkaPort;
     }

@@ -54,12 +54,13 @@ public final class PeakBenchmark {
     record Settings(String scenario, double rate, double durationSeconds, double fromHour, double toHour, double step,
             double stepSeconds, double p99Ms, String faults, double faultSeconds, int instances,
             boolean separateProjector, int shards, List<String> targets, List<String> jdbcUrls, String orderViewUrl,
-            String kafka, String out, boolean docs, long seed, int mix, double lifecycleScale, int appHeapMb) {
+            String kafka, String out, boolean docs, long seed, int mix, double lifecycleScale, int appHeapMb,
+            boolean baselines, String peerClasspath) {
 
         static final Set<String> KNOWN = Set.of("scenario", "rate", "duration", "from-hour", "to-hour", "step",
                 "step-seconds", "p99-ms", "faults", "fault-seconds", "instances", "separate-projector", "shards",
                 "target", "jdbc-url", "order-view-url", "kafka", "out", "no-docs", "seed", "mix", "lifecycle-scale",
-                "app-heap-mb", "help");
+                "app-heap-mb", "baselines", "peer-classpath", "help");
 
         static Settings parse(String[] args) {
             Map<String, String> given = Options.arguments(args, KNOWN);
@@ -102,7 +103,10 @@ public final class PeakBenchmark {
                     Long.parseLong(given.getOrDefault("seed", "20251202")),
                     Integer.parseInt(given.getOrDefault("mix", "2000")),
                     Double.parseDouble(given.getOrDefault("lifecycle-scale", "1")),
-                    Integer.parseInt(given.getOrDefault("app-heap-mb", "768")));
+                    Integer.parseInt(given.getOrDefault("app-heap-mb", "768")),
+                    Boolean.parseBoolean(given.getOrDefault("baselines",
+                            Boolean.toString(List.of("lunch", "fixed", "max").contains(scenario) && target == null))),
+                    given.get("peer-classpath"));
             if (!(settings.rate() > 0) || !(settings.durationSeconds() > 0) || settings.instances() < 1
                     || settings.shards() < 1) {
                 throw new IllegalArgumentException("--rate and --duration must be > 0, --instances and --shards >= 1");
@@ -133,6 +137,9 @@ public final class PeakBenchmark {
                                     --order-view-url <url> and --kafka <bootstrap> the audit runs too
               --out <dir>           where peak-<scenario>.json and .png go (docs/benchmarks); --no-docs: do not
                                     write the section of <dir>/../benchmarks.md (short: not written by default)
+              --baselines <bool>    after a lunch, fixed or max run (default true there): raw JDBC, raw Kafka
+                                    producer and the Spring Modulith peer on the same cluster, as ratios to ours
+              --peer-classpath <cp> the peer's class path (default bench-peer/target/...: build bench-peer first)
               --seed, --mix, --lifecycle-scale (1: ~5-14 s from order to delivery), --app-heap-mb (768)
             """;
 
@@ -159,7 +166,13 @@ public final class PeakBenchmark {
             double placedPerSecond, List<EndpointResult> endpoints, Latency commitToKafka, Latency commitToReadModel,
             RunAudit.Findings audit, boolean quiet, List<FaultOutcome> faults, List<Step> steps, Double maxRate,
             long staleViews, double riders, double riderTrips, double ordersPerTrip, double mostOrdersOnATrip,
-            List<Traffic.Second> seconds) {
+            List<Traffic.Second> seconds, Baselines.Outcome baselines) {
+
+        RunResult withBaselines(Baselines.Outcome outcome) {
+            return new RunResult(name, layout, curve, loadSeconds, acknowledged, placedPerSecond, endpoints,
+                    commitToKafka, commitToReadModel, audit, quiet, faults, steps, maxRate, staleViews, riders,
+                    riderTrips, ordersPerTrip, mostOrdersOnATrip, seconds, outcome);
+        }
     }
 
     record PeakResult(String benchmark, String title, String scenario, String command, Machine machine,
@@ -293,6 +306,13 @@ public final class PeakBenchmark {
                     cluster.kafkaBootstrap());
             RunResult result = drive(plan, settings, cluster.baseUrls(), cluster, audit);
             keep = !result.audit().clean();
+            if (settings.baselines()) {
+                JsonMapper compact = JsonMapper.builder().build();
+                List<OrderMix.OrderSpec> mix = OrderMix.generate(new ApiClient(cluster.baseUrls().getFirst(), compact,
+                        Duration.ofSeconds(10)).menus(), settings.mix(), settings.seed());
+                result = result.withBaselines(Baselines.run(cluster, mix, compact, 16, Duration.ofSeconds(10),
+                        Duration.ofSeconds(20), Math.min(100, settings.rate()), settings.peerClasspath()));
+            }
             return new RunOutcome(result, machine);
         } finally {
             if (keep) {
@@ -371,7 +391,7 @@ public final class PeakBenchmark {
             return new RunResult(plan.name(), describe(plan.layout()), plan.curve().label(), Math.round(loadSeconds),
                     load.ledger().size(), load.ledger().size() / loadSeconds, endpoints, toKafka, toView, findings, quiet,
                     outcomes, steps, maxRate, load.staleViews(), riders[0], riders[1], round2(riders[2]), riders[3],
-                    load.seconds());
+                    load.seconds(), null);
         }
     }
 

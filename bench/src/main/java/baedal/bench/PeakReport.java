@@ -114,10 +114,29 @@ final class PeakReport {
             md.append(delay("commit → Kafka ack", run.commitToKafka()));
             md.append(delay("commit → read model", run.commitToReadModel()));
         }
+        if (run.baselines() != null) {
+            md.append(baselines(run.baselines()));
+        }
         md.append("\nRiders: ").append(Report.fmt(run.riders())).append(" worked, ")
                 .append(Report.fmt(run.riderTrips())).append(" trips, ").append(Report.fmt(run.ordersPerTrip()))
                 .append(" orders per trip on average, at most ").append(Report.fmt(run.mostOrdersOnATrip()))
                 .append(" at once. Read-your-writes views answered stale: ").append(run.staleViews()).append(".\n");
+        return md.toString();
+    }
+
+    static String baselines(Baselines.Outcome outcome) {
+        StringBuilder md = new StringBuilder("\n**Baselines in the same run** (after the audit, on the same cluster; ")
+                .append("ratio = ours / baseline):\n\n| baseline | measure | baseline | ours | ours / baseline | how |\n")
+                .append("|---|---|---:|---:|---:|---|\n");
+        for (Baselines.Comparison c : outcome.comparisons()) {
+            md.append("| ").append(c.name()).append(" | ").append(c.measure()).append(" | ")
+                    .append(Report.fmt(PeakBenchmark.round2(c.baseline()))).append(' ').append(c.unit()).append(" | ")
+                    .append(Report.fmt(PeakBenchmark.round2(c.ours()))).append(' ').append(c.unit()).append(" | **")
+                    .append(Report.fmt(c.ratio())).append("** | ").append(c.how()).append(" |\n");
+        }
+        for (String note : outcome.notes()) {
+            md.append("\n").append(note).append('\n');
+        }
         return md.toString();
     }
 

@@ -17,7 +17,7 @@ class PeakBenchmarkTests {
         return new RunResult("short", "2 shards", "fixed 20/s", 45, audit.acknowledged(), 20,
                 List.of(new PeakBenchmark.EndpointResult("POST /api/orders", 900, 0, java.util.Map.of(), latency)),
                 latency, latency, audit, true, faults, List.of(), null, 0, 10, 5, 1.8, 3,
-                List.of(new Traffic.Second(1, 20, 20, 30, 10, 0, 2, 8, 40)));
+                List.of(new Traffic.Second(1, 20, 20, 30, 10, 0, 2, 8, 40)), null);
     }
 
     private static RunAudit.Findings clean(long acknowledged) {
@@ -101,5 +101,19 @@ class PeakBenchmarkTests {
         assertThat(section).contains("| stop shard 1's PostgreSQL at 22s for 12s | 22 | 36 | 2000 | 100.00 % | 2.50 s | 3.10 s |");
         assertThat(section).contains("| `POST /api/orders` | 900 |");
         assertThat(section).contains("| commit → read model | 10 |");
+        assertThat(section).doesNotContain("Baselines in the same run");
+    }
+
+    @Test
+    void theReportShowsEachBaselineAsARatioToOurs() {
+        Baselines.Outcome outcome = new Baselines.Outcome(List.of(
+                new Baselines.Comparison("raw JDBC", "placements/s", "orders/s", 1800, 1170, Baselines.ratio(1170, 1800),
+                        "same INSERTs"),
+                new Baselines.Comparison("Spring Modulith peer", "commit → Kafka ack p99 at 100/s", "ms", 24, 30,
+                        Baselines.ratio(30, 24), "completion_date")), null, null, null, null, List.of("a note"));
+        String section = PeakReport.run(run(clean(900), List.of()).withBaselines(outcome));
+        assertThat(section).contains("| raw JDBC | placements/s | 1,800 orders/s | 1,170 orders/s | **0.65** |");
+        assertThat(section).contains("| Spring Modulith peer | commit → Kafka ack p99 at 100/s | 24 ms | 30 ms | **1.25** |");
+        assertThat(section).contains("a note");
     }
 }

@@ -67,6 +67,8 @@ public final class OrderViewProjector implements SmartLifecycle {
     static final int FETCH_WAIT_MILLIS = 20;
     /** Default bytes a fetch waits for (about 500 events of ~1.5 kB): a full batch is answered at once. */
     static final int FETCH_MIN_BYTES = 768 * 1024;
+    /** Default consumer session: how long a dead projector's partitions wait before another member takes them. */
+    static final int SESSION_TIMEOUT_MILLIS = 10_000;
 
     private final Map<String, Object> consumerConfig;
     private final OrderViewProperties.Projector settings;
@@ -128,6 +130,11 @@ public final class OrderViewProjector implements SmartLifecycle {
         // few milliseconds of freshness. spring.kafka.consumer.fetch-min-size / fetch-max-wait override these.
         config.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
         config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_WAIT_MILLIS);
+        // A projector killed outright (kill -9, a lost host) keeps its partitions until its session expires: with
+        // the client's 45 s default, the fault harness saw the read model stall ~40 s after an app restart. Heartbeats
+        // run on their own thread, so a 10 s session is safe; spring.kafka.consumer.properties override it.
+        config.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, SESSION_TIMEOUT_MILLIS);
+        config.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, SESSION_TIMEOUT_MILLIS / 3);
         return config;
     }
 

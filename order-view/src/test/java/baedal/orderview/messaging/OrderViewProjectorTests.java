@@ -43,6 +43,17 @@ class OrderViewProjectorTests {
     }
 
     @Test
+    void aDeadProjectorsPartitionsMoveOnAfterTenSecondsUnlessSpringKafkaSaysOtherwise() {
+        Map<String, Object> defaults = OrderViewProjector.safeConfig(Map.of(), OrderViewProperties.Projector.defaults());
+        Map<String, Object> given = OrderViewProjector.safeConfig(Map.of(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+                45_000), OrderViewProperties.Projector.defaults());
+
+        assertThat(defaults).containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000)
+                .containsEntry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_333);
+        assertThat(given).containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 45_000);
+    }
+
+    @Test
     void tellsDataTheDatabaseRefusesFromADatabaseThatIsDown() {
         assertThat(OrderViewProjector.refusedByTheDatabase(new DataIntegrityViolationException("refused",
                 new SQLException("unsupported Unicode escape sequence", "22P05")))).isTrue();
