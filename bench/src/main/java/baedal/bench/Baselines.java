@@ -79,7 +79,11 @@ final class Baselines {
 
         // 1. Placement: ours through the API, raw JDBC with the same statements.
         log("  baseline 1/3: POST /api/orders vs raw JDBC, closed loops of " + concurrency);
+        Instant oursFrom = Instant.now().plus(warmup);
         Run ours = Load.closedLoop("ours: POST /api/orders", concurrency, warmup, measure, place);
+        Instant oursTo = oursFrom.plus(measure);
+        OutboxBenchmark.awaitNothingPending(cluster.shards(), Duration.ofMinutes(2));
+        Latency oursAckAtFullLoad = Latency.of(OutboxBenchmark.commitToAck(cluster.shards(), oursFrom, oursTo));
         Run jdbc;
         try (JdbcPlacement raw = new JdbcPlacement(cluster.shards(), concurrency, json)) {
             jdbc = Load.closedLoop("raw JDBC", concurrency, warmup, measure,
@@ -115,6 +119,11 @@ final class Baselines {
                     "orders/s", peerRate, ours.ordersPerSecond(), ratio(ours.ordersPerSecond(), peerRate),
                     "peer: the same order INSERTs + Modulith's event_publication row, in-process (no HTTP); ours: "
                             + "through the HTTP API"));
+            Latency peerAckAtFullLoad = latency(peerMax.path("commitToAck"));
+            comparisons.add(new Comparison("Spring Modulith peer", "commit → Kafka ack p99 in that closed loop", "ms",
+                    peerAckAtFullLoad.p99(), oursAckAtFullLoad.p99(), ratio(oursAckAtFullLoad.p99(),
+                            peerAckAtFullLoad.p99()),
+                    "at each one's full placement rate; lower is better"));
             if (peerMax.path("incompletePublications").asLong() > 0) {
                 notes.add("In the peer's closed loop Modulith's externalization fell behind: "
                         + peerMax.path("incompletePublications").asLong() + " publications were still incomplete "
