@@ -5,6 +5,8 @@ import baedal.bench.Results.Latency;
 import baedal.bench.Results.Run;
 import baedal.outbox.OutboxProperties;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -334,8 +336,23 @@ final class Baselines {
                 node.path("max").asDouble());
     }
 
+    /** ours / baseline: two decimals, or two significant digits below 0.1 (so a ratio far below 1 is not shown as 0). */
     static double ratio(double ours, double baseline) {
-        return baseline == 0 ? 0 : Math.round(ours / baseline * 100) / 100.0;
+        if (baseline == 0) {
+            return 0;
+        }
+        double ratio = ours / baseline;
+        if (Math.abs(ratio) >= 0.1 || ratio == 0) {
+            return Math.round(ratio * 100) / 100.0;
+        }
+        return new BigDecimal(ratio).round(new MathContext(2)).doubleValue();
+    }
+
+    static String formatRatio(double ratio) {
+        if (Math.abs(ratio) >= 0.1 || ratio == 0) {
+            return String.format(Locale.ROOT, "%.2f", ratio);
+        }
+        return new BigDecimal(ratio).round(new MathContext(2)).toPlainString();
     }
 
     private static void log(String message) {

@@ -132,7 +132,7 @@ final class PeakReport {
             md.append("| ").append(c.name()).append(" | ").append(c.measure()).append(" | ")
                     .append(Report.fmt(PeakBenchmark.round2(c.baseline()))).append(' ').append(c.unit()).append(" | ")
                     .append(Report.fmt(PeakBenchmark.round2(c.ours()))).append(' ').append(c.unit()).append(" | **")
-                    .append(Report.fmt(c.ratio())).append("** | ").append(c.how()).append(" |\n");
+                    .append(Baselines.formatRatio(c.ratio())).append("** | ").append(c.how()).append(" |\n");
         }
         for (String note : outcome.notes()) {
             md.append("\n").append(note).append('\n');

@@ -116,4 +116,12 @@ class PeakBenchmarkTests {
         assertThat(section).contains("| Spring Modulith peer | commit → Kafka ack p99 at 100/s | 24 ms | 30 ms | **1.25** |");
         assertThat(section).contains("a note");
     }
+
+    @Test
+    void aRatioFarBelowOneKeepsTwoSignificantDigitsInsteadOfShowingZero() {
+        assertThat(Baselines.ratio(103.1, 29_261.8)).isEqualTo(0.0035);
+        assertThat(Baselines.formatRatio(Baselines.ratio(103.1, 29_261.8))).isEqualTo("0.0035");
+        assertThat(Baselines.formatRatio(Baselines.ratio(1162.8, 1998.8))).isEqualTo("0.58");
+        assertThat(Baselines.formatRatio(Baselines.ratio(33.02, 13.82))).isEqualTo("2.39");
+    }
 }
