@@ -7,6 +7,8 @@ import baedal.outbox.OutboxProperties;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -58,6 +60,8 @@ final class Baselines {
 
     static final String RAW_TOPIC = "bench.raw-producer";
     static final String PEER_DATABASE = "baedal_peer";
+    private static final int TAIL_LINES = 15;
+    private static final long TAIL_BYTES = 16 * 1024;
 
     /** One comparison: the baseline's and our figure, and ours / baseline. */
     record Comparison(String name, String measure, String unit, double baseline, double ours, double ratio, String how) {
@@ -66,6 +70,74 @@ final class Baselines {
     /** Everything the baselines measured. */
     record Outcome(List<Comparison> comparisons, Run oursClosedLoop, Run jdbcClosedLoop, Latency oursCommitToKafka,
             Latency peerCommitToKafka, List<String> notes) {
+    }
+
+    /**
+     * A baseline that could not be measured (the peer failed, the backlog did not drain): {@link #run} reports it as a
+     * note instead of a comparison and goes on with the other baselines.
+     */
+    static final class BaselineFailed extends Exception {
+
+        BaselineFailed(String message) {
+            super(message);
+        }
+    }
+
+    /** Rows the relays published between two polls of the pending count, and the time between those polls. */
+    record Drain(long rows, double seconds) {
+
+        double perSecond() {
+            return rows / seconds;
+        }
+    }
+
+    /**
+     * Times a backlog's drain from polls of the pending count: from the first poll that saw it drop (rows published
+     * before that poll are not counted, as their time is unknown) to the first poll that saw none left.
+     */
+    static final class DrainTimer {
+
+        private final long backlog;
+        private long last;
+        private long fromNanos;
+        private long fromPending = -1;
+        private long toNanos = -1;
+
+        /** @param backlog the pending count polled before the relays could publish */
+        DrainTimer(long backlog) {
+            this.backlog = backlog;
+            this.last = backlog;
+        }
+
+        /** Takes the pending count polled at {@code nanos}; returns whether the backlog is gone. */
+        boolean observe(long nanos, long pending) {
+            if (fromPending < 0 && pending < last) {
+                fromNanos = nanos;
+                fromPending = pending;
+            }
+            last = pending;
+            if (pending == 0) {
+                toNanos = nanos;
+                return true;
+            }
+            return false;
+        }
+
+        /** The timed drain; fails if there was none, it did not finish, or it finished between two polls. */
+        Drain drain() throws BaselineFailed {
+            if (backlog == 0) {
+                throw new BaselineFailed("no backlog built up while Kafka was down");
+            }
+            if (toNanos < 0) {
+                throw new BaselineFailed("the relays did not drain the backlog in time: " + last + " of " + backlog
+                        + " rows still pending" + (fromPending < 0 ? ", none published" : ""));
+            }
+            if (fromPending <= 0 || toNanos <= fromNanos) {
+                throw new BaselineFailed("the backlog of " + backlog + " rows drained between two polls: too fast to "
+                        + "time");
+            }
+            return new Drain(fromPending, (toNanos - fromNanos) / 1e9);
+        }
     }
 
     private Baselines() {
@@ -97,12 +169,16 @@ final class Baselines {
 
         // 2. Kafka: our relays drain a backlog of real events; a raw producer sends the same records.
         log("  baseline 2/3: relay drain vs raw Kafka producer");
-        double[] drain = relayDrain(cluster, place, concurrency);
-        List<ProducerRecord<byte[], byte[]>> records = lastRecords(cluster.kafkaBootstrap(), (long) drain[0]);
-        double rawRate = rawSend(cluster, records);
-        comparisons.add(new Comparison("raw Kafka producer", "records/s draining a backlog of " + (long) drain[0],
-                "records/s", rawRate, drain[1], ratio(drain[1], rawRate),
-                "our relays (one per shard) vs one raw producer per shard with the relay's settings"));
+        try {
+            Drain drain = relayDrain(cluster, place, concurrency);
+            List<ProducerRecord<byte[], byte[]>> records = lastRecords(cluster.kafkaBootstrap(), drain.rows());
+            double rawRate = rawSend(cluster, records);
+            comparisons.add(new Comparison("raw Kafka producer", "records/s draining a backlog of " + drain.rows(),
+                    "records/s", rawRate, drain.perSecond(), ratio(drain.perSecond(), rawRate),
+                    "our relays (one per shard) vs one raw producer per shard with the relay's settings"));
+        } catch (BaselineFailed failed) {
+            notes.add(failedNote("The raw Kafka producer baseline", failed));
+        }
 
         // 3. The peer: Spring Modulith's registry and Kafka externalization.
         Latency oursAck = null;
@@ -112,70 +188,75 @@ final class Baselines {
             notes.add("The Spring Modulith peer was not run: build it first (./mvnw -pl bench-peer -am package).");
         } else {
             log("  baseline 3/3: the Spring Modulith peer (closed loop, then " + Report.fmt(latencyRate) + "/s)");
-            cluster.createMainDatabase(PEER_DATABASE);
-            JsonNode peerMax = peer(cluster, classpath, List.of("--concurrency", Integer.toString(concurrency),
-                    "--pool-size", Integer.toString(concurrency), "--warmup", Long.toString(warmup.toSeconds()),
-                    "--duration", Long.toString(measure.toSeconds())), json);
-            double peerRate = peerMax.path("ordersPerSecond").asDouble();
-            comparisons.add(new Comparison("Spring Modulith peer", "placements/s, closed loop of " + concurrency,
-                    "orders/s", peerRate, ours.ordersPerSecond(), ratio(ours.ordersPerSecond(), peerRate),
-                    "peer: the same order INSERTs + Modulith's event_publication row, in-process (no HTTP); ours: "
-                            + "through the HTTP API"));
-            Latency peerAckAtFullLoad = latency(peerMax.path("commitToAck"));
-            comparisons.add(new Comparison("Spring Modulith peer", "commit → Kafka ack p99 in that closed loop", "ms",
-                    peerAckAtFullLoad.p99(), oursAckAtFullLoad.p99(), ratio(oursAckAtFullLoad.p99(),
-                            peerAckAtFullLoad.p99()),
-                    "at each one's full placement rate; lower is better"));
-            if (peerMax.path("incompletePublications").asLong() > 0) {
-                notes.add("In the peer's closed loop Modulith's externalization fell behind: "
-                        + peerMax.path("incompletePublications").asLong() + " publications were still incomplete "
-                        + peerMax.path("completionWaitedSeconds").asDouble() + " s after the load stopped.");
+            try {
+                cluster.createMainDatabase(PEER_DATABASE);
+                JsonNode peerMax = peer(cluster, classpath, List.of("--concurrency", Integer.toString(concurrency),
+                        "--pool-size", Integer.toString(concurrency), "--warmup", Long.toString(warmup.toSeconds()),
+                        "--duration", Long.toString(measure.toSeconds())), json);
+                double peerRate = peerMax.path("ordersPerSecond").asDouble();
+                comparisons.add(new Comparison("Spring Modulith peer", "placements/s, closed loop of " + concurrency,
+                        "orders/s", peerRate, ours.ordersPerSecond(), ratio(ours.ordersPerSecond(), peerRate),
+                        "peer: the same order INSERTs + Modulith's event_publication row, in-process (no HTTP); ours: "
+                                + "through the HTTP API"));
+                Latency peerAckAtFullLoad = latency(peerMax.path("commitToAck"));
+                comparisons.add(new Comparison("Spring Modulith peer", "commit → Kafka ack p99 in that closed loop",
+                        "ms", peerAckAtFullLoad.p99(), oursAckAtFullLoad.p99(), ratio(oursAckAtFullLoad.p99(),
+                                peerAckAtFullLoad.p99()),
+                        "at each one's full placement rate; lower is better"));
+                if (peerMax.path("incompletePublications").asLong() > 0) {
+                    notes.add("In the peer's closed loop Modulith's externalization fell behind: "
+                            + peerMax.path("incompletePublications").asLong() + " publications were still incomplete "
+                            + peerMax.path("completionWaitedSeconds").asDouble() + " s after the load stopped.");
+                }
+                JsonNode peerFixed = peer(cluster, classpath, List.of("--rate", Double.toString(latencyRate),
+                        "--warmup", Long.toString(warmup.toSeconds()), "--duration",
+                        Long.toString(measure.toSeconds())), json);
+                peerAck = latency(peerFixed.path("commitToAck"));
+                Instant from = Instant.now().plus(warmup);
+                Run fixed = Load.fixedRate("ours at " + Report.fmt(latencyRate) + "/s", latencyRate, 1000, warmup,
+                        measure, Duration.ofSeconds(30), place);
+                Instant to = from.plus(measure);
+                OutboxBenchmark.awaitNothingPending(cluster.shards(), Duration.ofMinutes(2));
+                oursAck = Latency.of(OutboxBenchmark.commitToAck(cluster.shards(), from, to));
+                comparisons.add(new Comparison("Spring Modulith peer", "commit → Kafka ack p99 at "
+                        + Report.fmt(latencyRate) + "/s", "ms", peerAck.p99(), oursAck.p99(),
+                        ratio(oursAck.p99(), peerAck.p99()),
+                        "peer: publication_date → completion_date; ours: outbox written_at → published_at (lower is "
+                                + "better; fixed-rate placements of ours had p99 " + Report.ms(fixed.latency().p99())
+                                + " ms)"));
+            } catch (BaselineFailed failed) {
+                notes.add(failedNote("The Spring Modulith peer baseline", failed));
             }
-            JsonNode peerFixed = peer(cluster, classpath, List.of("--rate", Double.toString(latencyRate),
-                    "--warmup", Long.toString(warmup.toSeconds()), "--duration", Long.toString(measure.toSeconds())), json);
-            peerAck = latency(peerFixed.path("commitToAck"));
-            Instant from = Instant.now().plus(warmup);
-            Run fixed = Load.fixedRate("ours at " + Report.fmt(latencyRate) + "/s", latencyRate, 1000, warmup, measure,
-                    Duration.ofSeconds(30), place);
-            Instant to = from.plus(measure);
-            OutboxBenchmark.awaitNothingPending(cluster.shards(), Duration.ofMinutes(2));
-            oursAck = Latency.of(OutboxBenchmark.commitToAck(cluster.shards(), from, to));
-            comparisons.add(new Comparison("Spring Modulith peer", "commit → Kafka ack p99 at " + Report.fmt(latencyRate)
-                    + "/s", "ms", peerAck.p99(), oursAck.p99(), ratio(oursAck.p99(), peerAck.p99()),
-                    "peer: publication_date → completion_date; ours: outbox written_at → published_at (lower is better; "
-                            + "fixed-rate placements of ours had p99 " + Report.ms(fixed.latency().p99()) + " ms)"));
         }
         return new Outcome(comparisons, ours, jdbc, oursAck, peerAck, notes);
     }
 
+    private static String failedNote(String baseline, BaselineFailed failed) {
+        log("    " + baseline + " failed: " + failed.getMessage());
+        return baseline + " was not measured: " + failed.getMessage();
+    }
+
     /**
      * Stops Kafka, places orders for a while (placement goes on: the events wait in the outboxes), starts Kafka, and
-     * times the relays from the first published row of the backlog to the last. Returns {records, records/s}.
+     * times the relays with a {@link DrainTimer}; fails if the backlog has not drained within 5 minutes.
      */
-    private static double[] relayDrain(Cluster cluster, Load.Operation place, int concurrency) throws Exception {
+    private static Drain relayDrain(Cluster cluster, Load.Operation place, int concurrency) throws Exception {
         cluster.stopKafka();
         Load.closedLoop("backlog while Kafka is down", concurrency, Duration.ZERO, Duration.ofSeconds(20), place);
-        long backlog = pending(cluster);
+        DrainTimer timer = new DrainTimer(pending(cluster));
         cluster.startKafka();
-        long start = 0;
-        long last = backlog;
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
-            long now = pending(cluster);
-            if (start == 0 && now < last) {
-                start = System.nanoTime();
-                backlog = last; // rows placed just before the stop may have gone out: count from the first move
-            }
-            if (now == 0) {
+            long pending = pending(cluster);
+            if (timer.observe(System.nanoTime(), pending)) {
                 break;
             }
-            last = now;
             Thread.sleep(20);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        log(String.format(Locale.ROOT, "    relays drained %d rows in %.2f s = %.0f/s", backlog, seconds,
-                backlog / seconds));
-        return new double[] {backlog, backlog / seconds};
+        Drain drain = timer.drain();
+        log(String.format(Locale.ROOT, "    relays drained %d rows in %.2f s = %.0f/s", drain.rows(), drain.seconds(),
+                drain.perSecond()));
+        return drain;
     }
 
     private static long pending(Cluster cluster) throws Exception {
@@ -304,30 +385,80 @@ final class Baselines {
         return List.of(jar + ":bench-peer/target/lib/*");
     }
 
+    /**
+     * Runs the peer once and returns its JSON result. Fails the baseline if it does not finish, writes no result, or
+     * exits non-zero (it exits 1 when its own check fails, e.g. events missing from Kafka: its figures are then not
+     * comparable); the failure quotes the end of its log, since the cluster's folder may be deleted after the run.
+     * The process is killed and its result file deleted however this ends.
+     */
     private static JsonNode peer(Cluster cluster, List<String> classpath, List<String> arguments, JsonMapper json)
-            throws IOException, InterruptedException {
+            throws IOException, InterruptedException, BaselineFailed {
         Path out = Files.createTempFile("baedal-peer-", ".json");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:+UseParallelGC", "-Xmx768m", "-cp", classpath.getFirst(), "baedal.peer.PeerBenchmark",
-                "--jdbc-url", cluster.mainJdbcUrl(PEER_DATABASE), "--jdbc-user", Cluster.USER, "--kafka",
-                cluster.kafkaBootstrap(), "--out", out.toString()));
-        command.addAll(arguments);
-        Path log = cluster.logFile("peer.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the peer did not finish within 10 minutes; see " + log);
+        Process process = null;
+        try {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-XX:+UseParallelGC", "-Xmx768m", "-cp", classpath.getFirst(),
+                    "baedal.peer.PeerBenchmark", "--jdbc-url", cluster.mainJdbcUrl(PEER_DATABASE), "--jdbc-user",
+                    Cluster.USER, "--kafka", cluster.kafkaBootstrap(), "--out", out.toString()));
+            command.addAll(arguments);
+            Path log = cluster.logFile("peer.log");
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                throw new BaselineFailed("the peer did not finish within 10 minutes" + logTail(log));
+            }
+            if (Files.size(out) == 0) {
+                throw new BaselineFailed("the peer exited with " + process.exitValue() + " and wrote no result"
+                        + logTail(log));
+            }
+            JsonNode result = json.readTree(Files.readString(out));
+            if (process.exitValue() != 0 && !onlyFellBehind(result)) {
+                throw new BaselineFailed("the peer exited with " + process.exitValue() + logTail(log));
+            }
+            log(String.format(Locale.ROOT, "    peer: %.1f orders/s, commit → Kafka p99 %s ms, incomplete %d",
+                    result.path("ordersPerSecond").asDouble(), result.path("commitToAck").path("p99").asString(),
+                    result.path("incompletePublications").asLong()));
+            return result;
+        } finally {
+            if (process != null && process.isAlive()) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            Files.deleteIfExists(out);
         }
-        if (Files.size(out) == 0) {
-            throw new IllegalStateException("the peer wrote no result (exit " + process.exitValue() + "); see " + log);
+    }
+
+    /**
+     * Whether a peer run that did not succeed failed only by falling behind — publications still incomplete after
+     * its wait, and only those events not yet on Kafka — which is what the closed loop measures about the peer, not a
+     * fault of the run: it committed orders, had no errors, lost no publication and mismatched no event.
+     */
+    static boolean onlyFellBehind(JsonNode result) {
+        return result.path("committed").asLong() > 0 && result.path("errors").isEmpty()
+                && result.path("publicationsMissing").asLong() == 0 && result.path("mismatchedEventsOnKafka").asLong() == 0
+                && result.path("incompletePublications").asLong() > 0
+                && result.path("eventsMissingOnKafka").asLong() <= result.path("incompletePublicationsTotal").asLong();
+    }
+
+    /** The last lines of a log, as a fenced block for a report's note ({@code ""} if it cannot be read). */
+    private static String logTail(Path log) {
+        try (var file = Files.newByteChannel(log)) {
+            long from = Math.max(0, file.size() - TAIL_BYTES);
+            ByteBuffer bytes = ByteBuffer.allocate((int) (file.size() - from));
+            file.position(from);
+            while (bytes.hasRemaining() && file.read(bytes) >= 0) {
+                // read on
+            }
+            String text = new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
+            return "; the end of its log:\n\n```\n" + lastLines(text, TAIL_LINES) + "\n```";
+        } catch (IOException unreadable) {
+            return "; its log could not be read: " + unreadable.getMessage();
         }
-        JsonNode result = json.readTree(Files.readString(out));
-        log(String.format(Locale.ROOT, "    peer: %.1f orders/s, commit → Kafka p99 %s ms, incomplete %d (exit %d)",
-                result.path("ordersPerSecond").asDouble(), result.path("commitToAck").path("p99").asString(),
-                result.path("incompletePublications").asLong(), process.exitValue()));
-        Files.deleteIfExists(out);
-        return result;
+    }
+
+    /** The last {@code count} non-blank lines of {@code text}. */
+    static String lastLines(String text, int count) {
+        List<String> lines = text.lines().filter(line -> !line.isBlank()).toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
 
     private static Latency latency(JsonNode node) {

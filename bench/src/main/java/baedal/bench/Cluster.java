@@ -29,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Everything listens on localhost on free ports; data and logs go under one folder. Stopping a server keeps its
  * data, and starting it again reuses its port, as an operator's restart would.
+ * <p>
+ * A JVM shutdown hook closes the cluster if the harness is stopped (SIGINT, SIGTERM) before {@link #close()}: the
+ * child JVMs and the postmasters would otherwise outlive it.
  */
 final class Cluster implements AutoCloseable {
 
@@ -37,6 +40,7 @@ final class Cluster implements AutoCloseable {
     static final String USER = EmbeddedPostgresServer.SUPERUSER;
     private static final int MAX_CONNECTIONS = 200;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
     /**
      * @param shards shard count (each its own PostgreSQL server)
@@ -53,7 +57,7 @@ final class Cluster implements AutoCloseable {
     private final String java;
     private final String classpath;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final EmbeddedPostgresServer main;
+    private EmbeddedPostgresServer main;
     private final EmbeddedPostgresServer[] shardServers;
     private final int[] shardPorts;
     private final int kafkaPort;
@@ -63,7 +67,11 @@ final class Cluster implements AutoCloseable {
     private final int[] appPorts;
     private Process projector;
     private final int projectorPort;
+    private final Thread shutdownHook = new Thread(this::close, "cluster-shutdown");
+    /** Set first thing by {@link #close()}, without the lock, so that a start waiting for an answer gives up. */
+    private volatile boolean closed;
 
+    /** Starts the PostgreSQL servers; if one fails, stops those already started before rethrowing. */
     private Cluster(Path dir, Layout layout) {
         this.dir = dir;
         this.layout = layout;
@@ -73,14 +81,12 @@ final class Cluster implements AutoCloseable {
         this.shardPorts = new int[layout.shards()];
         this.apps = new Process[layout.instances()];
         this.appPorts = new int[layout.instances()];
-        this.main = EmbeddedPostgresServer.start(dir.resolve("postgres-main"), 0, MAX_CONNECTIONS);
-        main.createDatabaseIfMissing(CATALOG_DATABASE);
-        main.createDatabaseIfMissing(ORDER_VIEW_DATABASE);
-        for (int shard = 0; shard < layout.shards(); shard++) {
-            shardServers[shard] = EmbeddedPostgresServer.start(dir.resolve("postgres-shard-" + shard), 0,
-                    MAX_CONNECTIONS);
-            shardPorts[shard] = shardServers[shard].port();
-            shardServers[shard].createDatabaseIfMissing(shardDatabase(shard));
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            startServers();
+        } catch (RuntimeException | Error failed) {
+            close();
+            throw failed;
         }
         this.kafkaPort = freePort();
         this.kafkaControllerPort = freePort();
@@ -88,6 +94,20 @@ final class Cluster implements AutoCloseable {
             appPorts[i] = freePort();
         }
         this.projectorPort = layout.separateProjector() ? freePort() : -1;
+    }
+
+    /** Under the lock, so that the shutdown hook sees (and stops) every server started so far. */
+    private synchronized void startServers() {
+        main = EmbeddedPostgresServer.start(dir.resolve("postgres-main"), 0, MAX_CONNECTIONS);
+        main.createDatabaseIfMissing(CATALOG_DATABASE);
+        main.createDatabaseIfMissing(ORDER_VIEW_DATABASE);
+        for (int shard = 0; shard < shardServers.length; shard++) {
+            requireOpen();
+            shardServers[shard] = EmbeddedPostgresServer.start(dir.resolve("postgres-shard-" + shard), 0,
+                    MAX_CONNECTIONS);
+            shardPorts[shard] = shardServers[shard].port();
+            shardServers[shard].createDatabaseIfMissing(shardDatabase(shard));
+        }
     }
 
     /** Starts every server and instance; returns once each instance answers its health endpoint. */
@@ -174,6 +194,7 @@ final class Cluster implements AutoCloseable {
 
     /** Starts shard {@code shard}'s server again on its port and data. */
     synchronized void startShard(int shard) {
+        requireOpen();
         if (shardServers[shard] == null) {
             shardServers[shard] = EmbeddedPostgresServer.start(dir.resolve("postgres-shard-" + shard),
                     shardPorts[shard], MAX_CONNECTIONS);
@@ -193,6 +214,7 @@ final class Cluster implements AutoCloseable {
 
     /** Starts the Kafka broker's process on its ports and log; returns once it serves requests. */
     synchronized void startKafka() throws IOException, InterruptedException {
+        requireOpen();
         if (kafka != null) {
             return;
         }
@@ -208,6 +230,7 @@ final class Cluster implements AutoCloseable {
             if (!kafka.isAlive()) {
                 throw new IllegalStateException("the Kafka broker exited with " + kafka.exitValue() + "; see " + log);
             }
+            requireOpen();
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the Kafka broker did not start within " + START_TIMEOUT + "; see " + log);
             }
@@ -235,6 +258,7 @@ final class Cluster implements AutoCloseable {
 
     /** Starts API instance {@code i} on its port; returns once it answers. */
     synchronized void startApp(int i) throws IOException, InterruptedException {
+        requireOpen();
         if (apps[i] == null) {
             apps[i] = launch("app-" + i, appPorts[i], !layout.separateProjector());
         }
@@ -251,6 +275,7 @@ final class Cluster implements AutoCloseable {
 
     synchronized void startProjector() throws IOException, InterruptedException {
         requireSeparateProjector();
+        requireOpen();
         if (projector == null) {
             projector = launch("projector", projectorPort, true);
         }
@@ -262,6 +287,16 @@ final class Cluster implements AutoCloseable {
         }
     }
 
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the cluster is closed");
+        }
+    }
+
+    /**
+     * Starts an application JVM and waits for it to answer; if it does not (or the wait is interrupted), kills it
+     * before rethrowing, since the caller never gets hold of it to stop it.
+     */
     private Process launch(String name, int port, boolean projectorOn) throws IOException, InterruptedException {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", Integer.toString(port));
@@ -288,8 +323,23 @@ final class Cluster implements AutoCloseable {
         Path log = dir.resolve("logs/" + name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        awaitAnswer(process, port, log);
+        try {
+            awaitAnswer(process, port, log);
+        } catch (InterruptedException | RuntimeException | Error failed) {
+            kill(process);
+            throw failed;
+        }
         return process;
+    }
+
+    /** SIGKILL, then waits a little for the process to be gone; keeps the thread's interrupt status. */
+    private static void kill(Process process) {
+        process.destroyForcibly();
+        try {
+            process.waitFor(KILL_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits until the instance answers its health endpoint (any status: a shard may be down on purpose). */
@@ -298,6 +348,7 @@ final class Cluster implements AutoCloseable {
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         while (true) {
+            requireOpen();
             if (!process.isAlive()) {
                 throw new IllegalStateException("instance on port " + port + " exited with " + process.exitValue()
                         + "; see " + log);
@@ -315,16 +366,32 @@ final class Cluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops every instance, the broker and the servers. Safe to call more than once, and from the shutdown hook while
+     * another thread closes: whatever is stopped is forgotten, so the second call finds nothing left to stop.
+     */
     @Override
-    public synchronized void close() {
+    public void close() {
+        closed = true; // before taking the lock: a start holding it gives up its wait
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // called from the hook, or while the JVM exits: the hook runs (or ran) this anyway
+        }
+        stopEverything();
+    }
+
+    private synchronized void stopEverything() {
         List<Process> processes = new ArrayList<>();
-        for (Process app : apps) {
-            if (app != null) {
-                processes.add(app);
+        for (int i = 0; i < apps.length; i++) {
+            if (apps[i] != null) {
+                processes.add(apps[i]);
+                apps[i] = null;
             }
         }
         if (projector != null) {
             processes.add(projector);
+            projector = null;
         }
         for (Process process : processes) {
             process.destroy();
@@ -332,16 +399,19 @@ final class Cluster implements AutoCloseable {
         for (Process process : processes) {
             try {
                 if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
+                    kill(process);
                 }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
+                kill(process); // no more waiting, but no survivor either
             }
         }
         try {
             stopKafka();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+            kill(kafka);
+            kafka = null;
         }
         for (int shard = 0; shard < shardServers.length; shard++) {
             try {
@@ -350,10 +420,13 @@ final class Cluster implements AutoCloseable {
                 // closing the rest matters more
             }
         }
-        try {
-            main.close();
-        } catch (RuntimeException ignored) {
-            // the process ends either way
+        if (main != null) {
+            try {
+                main.close();
+            } catch (RuntimeException ignored) {
+                // the process ends either way
+            }
+            main = null;
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 
 /**
  * A deliberately minimal HTTP/1.1 client for the load generator: persistent connections kept in a pool,
@@ -27,11 +29,24 @@ final class KeepAliveHttp implements AutoCloseable {
     private final int port;
     private final int timeoutMillis;
     private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
+    private final Semaphore connections;
 
+    /** A client that opens as many connections as requests are outstanding (callers bound their concurrency). */
     KeepAliveHttp(URI base, Duration timeout) {
+        this(base, timeout, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A client with at most {@code maxConnections} connections, like a load balancer's pool: a request beyond them
+     * waits for one (an open-model caller measures from its intended time, so the wait is in its latency). Without a
+     * bound, a platform that slows down gets a new connection for every request due meanwhile — thousands, each
+     * holding server buffers — and a brief stall becomes a collapse that no real client population would cause.
+     */
+    KeepAliveHttp(URI base, Duration timeout, int maxConnections) {
         this.host = base.getHost();
         this.port = base.getPort();
         this.timeoutMillis = (int) timeout.toMillis();
+        this.connections = new Semaphore(maxConnections);
     }
 
     /**
@@ -65,6 +80,21 @@ final class KeepAliveHttp implements AutoCloseable {
      * and {@code If-Match} headers, or a GET when {@code json} is {@code null}.
      */
     Response exchange(String path, String idempotencyKey, String ifMatch, byte[] json) throws IOException {
+        try {
+            connections.acquire();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for a connection");
+        }
+        try {
+            return exchangeOnAConnection(path, idempotencyKey, ifMatch, json);
+        } finally {
+            connections.release();
+        }
+    }
+
+    private Response exchangeOnAConnection(String path, String idempotencyKey, String ifMatch, byte[] json)
+            throws IOException {
         Connection connection = idle.poll();
         if (connection == null) {
             connection = new Connection();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import tools.jackson.databind.SerializationFeature;
@@ -42,7 +43,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class PeakBenchmark {
 
     static final double TARGET_SUCCESS_WHILE_SHARD_DOWN = 0.999;
-    static final Duration LIFECYCLE_DRAIN = Duration.ofSeconds(150);
+    /** How long the client retries an operation before it gives up. */
+    static final Duration GIVE_UP_AFTER = Duration.ofSeconds(180);
+    /** The wait for lifecycles to end after the load: longer than a retried operation can last. */
+    static final Duration LIFECYCLE_DRAIN = GIVE_UP_AFTER.plusSeconds(30);
     static final Duration QUIET_WAIT = Duration.ofSeconds(180);
     /** The CI mode's faults: Kafka down for 12 s, then shard 1's PostgreSQL down for 12 s. */
     static final String SHORT_FAULTS = "kafka@5+12,shard1@22+12";
@@ -304,6 +308,7 @@ public final class PeakBenchmark {
             Machine machine = PlacementBenchmark.machine(cluster.shards());
             RunAudit audit = new RunAudit(cluster.shards(), cluster.orderViewUrl(), Cluster.USER,
                     cluster.kafkaBootstrap());
+            keep = true; // until the audit says otherwise: a run that fails half-way keeps its data and logs
             RunResult result = drive(plan, settings, cluster.baseUrls(), cluster, audit);
             keep = !result.audit().clean();
             if (settings.baselines()) {
@@ -340,12 +345,21 @@ public final class PeakBenchmark {
         JsonMapper compact = JsonMapper.builder().build();
         ApiClient api = new ApiClient(baseUrls.getFirst(), compact, Duration.ofSeconds(10));
         List<OrderMix.OrderSpec> mix = OrderMix.generate(api.menus(), settings.mix(), settings.seed());
-        Traffic.Settings traffic = new Traffic.Settings(0.03, 0.02, 0.005, 3, 0.5, 0.1, settings.lifecycleScale(),
-                Duration.ofSeconds(180), settings.seed());
+        Traffic.Settings defaults = Traffic.Settings.defaults(settings.seed());
+        Traffic.Settings traffic = new Traffic.Settings(defaults.rejectShare(), defaults.memberCancelShare(),
+                defaults.operatorCancelShare(), defaults.riderCapacity(), defaults.historyPerOrder(),
+                defaults.viewShare(), settings.lifecycleScale(), GIVE_UP_AFTER, settings.seed());
         try (Traffic load = new Traffic(baseUrls, mix, traffic, compact)) {
             load.start(plan.curve());
             List<FaultPlan.Window> windows = new ArrayList<>();
-            Thread faults = Thread.ofPlatform().name("faults").start(() -> runFaults(plan.faults(), cluster, load, windows));
+            AtomicReference<RuntimeException> faultFailure = new AtomicReference<>();
+            Thread faults = Thread.ofPlatform().name("faults").start(() -> {
+                try {
+                    runFaults(plan.faults(), cluster, load, windows);
+                } catch (RuntimeException failed) {
+                    faultFailure.set(failed);
+                }
+            });
             List<Step> steps = new ArrayList<>();
             Double maxRate = null;
             if (plan.findMax()) {
@@ -354,14 +368,21 @@ public final class PeakBenchmark {
                 sleepUntil(load, plan.loadSeconds());
             }
             faults.join();
+            if (faultFailure.get() != null) {
+                throw faultFailure.get(); // a fault that did not happen must not pass as survived
+            }
             load.stopArrivals();
             double loadSeconds = load.elapsed();
             log(String.format(Locale.ROOT, "  load stopped after %.0f s: %d orders acknowledged; waiting for %d "
                     + "lifecycles to end", loadSeconds, load.ledger().size(), load.inFlight()));
-            load.awaitLifecycles(LIFECYCLE_DRAIN);
+            if (!load.awaitLifecycles(LIFECYCLE_DRAIN)) {
+                log("  " + load.inFlight() + " lifecycles still in flight after " + LIFECYCLE_DRAIN.toSeconds()
+                        + " s: abandoned, and reported");
+            }
             Thread.sleep(1100); // the sampler's last second
-            RunAudit.Findings findings = new RunAudit.Findings(load.ledger().size(), 0, 0, 0, 0, 0,
-                    load.ledger().duplicateNumbers(), 0, 0, 0, List.of("no audit: no database or Kafka access given"));
+            int unfinished = load.stop(); // nothing is acknowledged after this: the audit sees the final ledger
+            RunAudit.Findings findings = RunAudit.Findings.notAudited(load.ledger().size(),
+                    load.ledger().duplicateNumbers(), unfinished);
             boolean quiet = false;
             Latency toKafka = null;
             Latency toView = null;
@@ -369,7 +390,7 @@ public final class PeakBenchmark {
             if (audit != null) {
                 log("  waiting for the outboxes and the read model to catch up");
                 quiet = audit.awaitQuiet(load.ledger(), QUIET_WAIT);
-                findings = audit.audit(load.ledger(), load.startedAt());
+                findings = audit.audit(load.ledger(), load.startedAt()).withUnfinished(unfinished);
                 RunAudit.EventTimes times = audit.eventTimes(load.ledger(), load.startedAt());
                 toKafka = Latency.of(RunAudit.delays(times.written(), times.published()));
                 toView = Latency.of(RunAudit.delays(times.written(), times.projected()));
@@ -474,16 +495,24 @@ public final class PeakBenchmark {
         long events = runs.stream().mapToLong(run -> run.audit().events()).sum();
         long eventsLost = runs.stream().mapToLong(run -> run.audit().eventsLost()).sum();
         long behind = runs.stream().mapToLong(run -> run.audit().readModelBehind()).sum();
-        long duplicates = runs.stream().mapToLong(run -> run.audit().duplicatesApplied() + run.audit().duplicateOrderNumbers())
-                .sum();
+        long duplicates = runs.stream().mapToLong(run -> run.audit().duplicates()).sum();
+        long unfinished = runs.stream().mapToLong(run -> run.audit().unfinished()).sum();
+        List<String> notAudited = runs.stream().filter(run -> !run.audit().audited()).map(RunResult::name).toList();
+        if (!notAudited.isEmpty()) {
+            targets.add(new Target("the audit ran (shards, Kafka and the read model checked)", "every run",
+                    "not run for " + String.join(", ", notAudited)
+                            + ": give --jdbc-url, --order-view-url and --kafka", false));
+        }
         targets.add(new Target("acknowledged orders (and acknowledged changes) lost", "0",
                 lost + " of " + acknowledged + " orders", lost == 0 && acknowledged > 0));
         targets.add(new Target("events lost (a version missing from Kafka)", "0", eventsLost + " of " + events,
                 eventsLost == 0));
         targets.add(new Target("documents not at their order's final version in the read model", "0",
                 behind + " of " + acknowledged, behind == 0));
-        targets.add(new Target("duplicates applied (documents or order numbers)", "0", Long.toString(duplicates),
-                duplicates == 0));
+        targets.add(new Target("duplicates (effects applied twice, order numbers, placements or events)", "0",
+                Long.toString(duplicates), duplicates == 0));
+        targets.add(new Target("operations still in flight when the audit began (outcome unknown)", "0",
+                Long.toString(unfinished), unfinished == 0));
         List<FaultOutcome> shardOutages = runs.stream().flatMap(run -> run.faults().stream())
                 .filter(outcome -> outcome.spec().startsWith("shard")).toList();
         if (!shardOutages.isEmpty()) {
@@ -527,10 +556,11 @@ public final class PeakBenchmark {
     private static void print(RunResult run) {
         RunAudit.Findings audit = run.audit();
         log(String.format(Locale.ROOT, "  '%s': %d orders acknowledged (%.1f/s); lost %d, changes lost %d, events "
-                + "lost %d, read model behind %d, duplicates applied %d; stored without 201: %d; Kafka re-deliveries %d",
+                + "lost %d, read model behind %d, duplicates %d, in flight at the audit %d; stored without 201: %d; "
+                + "Kafka re-deliveries %d%s",
                 run.name(), run.acknowledged(), run.placedPerSecond(), audit.acknowledgedLost(), audit.changesLost(),
-                audit.eventsLost(), audit.readModelBehind(), audit.duplicatesApplied(),
-                audit.storedWithoutAcknowledgement(), audit.kafkaRedeliveries()));
+                audit.eventsLost(), audit.readModelBehind(), audit.duplicates(), audit.unfinished(),
+                audit.storedWithoutAcknowledgement(), audit.kafkaRedeliveries(), audit.audited() ? "" : " (NOT AUDITED)"));
         for (String example : audit.examples()) {
             log("    " + example);
         }

@@ -66,6 +66,9 @@ final class PeakReport {
                 .append(Report.fmt(run.placedPerSecond())).append("/s on average).\n\n");
         RunAudit.Findings audit = run.audit();
         md.append("| audit | count |\n|---|---:|\n");
+        if (!audit.audited()) {
+            md.append("| **not audited** (no database or Kafka access given) | — |\n");
+        }
         md.append("| acknowledged orders lost | ").append(audit.acknowledgedLost()).append(" |\n");
         md.append("| acknowledged changes lost | ").append(audit.changesLost()).append(" |\n");
         md.append("| events lost (version missing from Kafka) | ").append(audit.eventsLost()).append(" of ")
@@ -73,6 +76,10 @@ final class PeakReport {
         md.append("| read model not at the final version | ").append(audit.readModelBehind()).append(" |\n");
         md.append("| duplicates applied | ").append(audit.duplicatesApplied()).append(" |\n");
         md.append("| duplicate order numbers | ").append(audit.duplicateOrderNumbers()).append(" |\n");
+        md.append("| orders placed twice (one idempotency key, or one number on two shards) | ")
+                .append(audit.duplicatePlacements()).append(" |\n");
+        md.append("| versions on Kafka under two event ids | ").append(audit.duplicateEvents()).append(" |\n");
+        md.append("| operations in flight when the audit began | ").append(audit.unfinished()).append(" |\n");
         md.append("| stored without a 201 (the client gave up) | ").append(audit.storedWithoutAcknowledgement())
                 .append(" |\n");
         md.append("| Kafka records repeating an event id (at-least-once; de-duplicated downstream) | ")

@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,12 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
  * The end-of-run audit: holds the platform to what it acknowledged. After the load has stopped and the platform has
  * caught up, for every order in the {@link Ledger}:
  * <ul>
- * <li>it is on a shard, at least at the version last acknowledged (else an acknowledged order or change was lost);</li>
+ * <li>it is on exactly one shard, at least at the version last acknowledged and, at that version, in the acknowledged
+ * status with the acknowledged rider (else an acknowledged order or change was lost);</li>
+ * <li>no idempotency key placed more than one order on the shards (a retry placed twice);</li>
  * <li>Kafka's {@code baedal.order-events} holds an event for every version from 1 to the shard's (else events
- * were lost);</li>
+ * were lost), and no version under two different event ids (one change published as two events);</li>
  * <li>the read model's document is at the shard's version and status, with its payment and timeline as the order
- * has them, and the read model recorded each version exactly once (else a duplicate was applied, or the read model
- * is behind).</li>
+ * has them (else a duplicate was applied), and it recorded every version from 1 (else it is behind).</li>
  * </ul>
  * It also measures, per event, commit → Kafka acknowledgement and commit → read model, and from those how long
  * each lag took to fall back under a second after each fault.
@@ -46,14 +46,38 @@ final class RunAudit {
     static final String TOPIC = "baedal.order-events";
     static final long LAG_LIMIT_MICROS = 1_000_000;
 
-    /** The numbers the audit reports. */
-    record Findings(long acknowledged, long acknowledgedLost, long changesLost, long eventsLost, long duplicatesApplied,
-            long readModelBehind, long duplicateOrderNumbers, long storedWithoutAcknowledgement, long kafkaRedeliveries,
+    /**
+     * The numbers the audit reports. {@code duplicatePlacements}: idempotency keys that placed more than one order,
+     * and orders found on more than one shard; {@code duplicateEvents}: versions published under more than one event
+     * id; {@code unfinished}: operations the client still had in flight when the audit began (their outcome is
+     * unknown, so the audit cannot vouch for them). Clean only when audited and every count that means a loss or a
+     * duplicate is 0.
+     */
+    record Findings(boolean audited, long acknowledged, long acknowledgedLost, long changesLost, long eventsLost,
+            long duplicatesApplied, long readModelBehind, long duplicateOrderNumbers, long duplicatePlacements,
+            long duplicateEvents, long unfinished, long storedWithoutAcknowledgement, long kafkaRedeliveries,
             long events, List<String> examples) {
 
+        /** What a run without database and Kafka access can say: only what the client saw itself. */
+        static Findings notAudited(long acknowledged, long duplicateOrderNumbers, long unfinished) {
+            return new Findings(false, acknowledged, 0, 0, 0, 0, 0, duplicateOrderNumbers, 0, 0, unfinished, 0, 0, 0,
+                    List.of("no audit: no database or Kafka access given (--jdbc-url, --order-view-url, --kafka)"));
+        }
+
+        /** Duplicates of every kind: applied twice, order numbers, placements, events. */
+        long duplicates() {
+            return duplicatesApplied + duplicateOrderNumbers + duplicatePlacements + duplicateEvents;
+        }
+
         boolean clean() {
-            return acknowledgedLost == 0 && changesLost == 0 && eventsLost == 0 && duplicatesApplied == 0
-                    && readModelBehind == 0 && duplicateOrderNumbers == 0;
+            return audited && acknowledgedLost == 0 && changesLost == 0 && eventsLost == 0 && readModelBehind == 0
+                    && duplicates() == 0 && unfinished == 0;
+        }
+
+        Findings withUnfinished(long unfinished) {
+            return new Findings(audited, acknowledged, acknowledgedLost, changesLost, eventsLost, duplicatesApplied,
+                    readModelBehind, duplicateOrderNumbers, duplicatePlacements, duplicateEvents, unfinished,
+                    storedWithoutAcknowledgement, kafkaRedeliveries, events, examples);
         }
     }
 
@@ -61,7 +85,11 @@ final class RunAudit {
     record EventTimes(long[] written, long[] published, long[] projected) {
     }
 
-    private record ShardOrder(int shard, String status, long version, long paymentAmount, Long riderId) {
+    private record ShardOrder(int shard, String status, long version, Long riderId) {
+    }
+
+    /** The orders found on the shards, and how many of them were found on more than one. */
+    private record OnShards(Map<Long, ShardOrder> orders, long onSeveralShards, List<String> examples) {
     }
 
     private final List<ShardNode> shards;
@@ -114,12 +142,13 @@ final class RunAudit {
     }
 
     private long behind(Ledger ledger) throws SQLException {
-        Map<Long, ShardOrder> onShards = shardOrders(numbers(ledger));
+        Long[] numbers = numbers(ledger);
+        Map<Long, ShardOrder> onShards = shardOrders(numbers).orders();
         Map<Long, Long> views = new HashMap<>();
         try (Connection connection = connect(orderViewUrl);
                 PreparedStatement query = connection.prepareStatement(
                         "select order_no, version from order_view where order_no = any(?)")) {
-            query.setArray(1, connection.createArrayOf("bigint", numbers(ledger)));
+            query.setArray(1, connection.createArrayOf("bigint", numbers));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     views.put(rows.getLong(1), rows.getLong(2));
@@ -139,8 +168,12 @@ final class RunAudit {
     /** Runs every check; {@code runStart} bounds the "stored without acknowledgement" count to this run's orders. */
     Findings audit(Ledger ledger, Instant runStart) throws SQLException {
         Long[] numbers = numbers(ledger);
-        Map<Long, ShardOrder> onShards = shardOrders(numbers);
-        Map<Long, Set<Long>> onKafka = new HashMap<>();
+        List<String> examples = new ArrayList<>();
+        OnShards found = shardOrders(numbers);
+        found.examples().forEach(text -> example(examples, text));
+        Map<Long, ShardOrder> onShards = found.orders();
+        long placedTwice = placedTwice(runStart, examples);
+        Map<Long, Map<Long, Set<String>>> onKafka = new HashMap<>();
         long redeliveries = readKafka(onKafka);
         Map<Long, JsonNode> documents = new HashMap<>();
         Map<Long, Long> viewVersions = new HashMap<>();
@@ -174,8 +207,8 @@ final class RunAudit {
         long eventsLost = 0;
         long duplicatesApplied = 0;
         long readModelBehind = 0;
+        long duplicateEvents = 0;
         long events = 0;
-        List<String> examples = new ArrayList<>();
         for (Ledger.Entry entry : ledger.entries()) {
             ShardOrder order = onShards.get(entry.orderNo);
             if (order == null) {
@@ -183,17 +216,22 @@ final class RunAudit {
                 example(examples, "order " + entry.orderNo + " was acknowledged but is on no shard");
                 continue;
             }
-            if (order.version() < entry.version()) {
+            String changeLost = changeLost(entry.version(), entry.status(), entry.riderId(), order);
+            if (changeLost != null) {
                 changesLost++;
-                example(examples, "order " + entry.orderNo + " is at version " + order.version() + " on shard "
-                        + order.shard() + ", but version " + entry.version() + " (" + entry.status() + ") was acknowledged");
+                example(examples, "order " + entry.orderNo + " on shard " + order.shard() + ": " + changeLost);
             }
             events += order.version();
-            Set<Long> versions = onKafka.getOrDefault(entry.orderNo, Set.of());
+            Map<Long, Set<String>> versions = onKafka.getOrDefault(entry.orderNo, Map.of());
             for (long v = 1; v <= order.version(); v++) {
-                if (!versions.contains(v)) {
+                Set<String> eventIds = versions.get(v);
+                if (eventIds == null) {
                     eventsLost++;
                     example(examples, "order " + entry.orderNo + " version " + v + " is not on Kafka");
+                } else if (eventIds.size() > 1) {
+                    duplicateEvents++;
+                    example(examples, "order " + entry.orderNo + " version " + v + " is on Kafka under "
+                            + eventIds.size() + " event ids");
                 }
             }
             Long viewVersion = viewVersions.get(entry.orderNo);
@@ -203,30 +241,70 @@ final class RunAudit {
                         + " on its shard but " + viewVersion + " in the read model");
                 continue;
             }
-            String duplicate = duplicatedEffect(entry, order, documents.get(entry.orderNo),
-                    projectedVersions.getOrDefault(entry.orderNo, List.of()));
+            String missing = versionsMissing(order.version(), projectedVersions.getOrDefault(entry.orderNo, List.of()));
+            if (missing != null) {
+                readModelBehind++;
+                example(examples, "order " + entry.orderNo + ": " + missing);
+                continue;
+            }
+            String duplicate = duplicatedEffect(entry.paymentAmount, order.status(), order.version(),
+                    documents.get(entry.orderNo));
             if (duplicate != null) {
                 duplicatesApplied++;
                 example(examples, "order " + entry.orderNo + ": " + duplicate);
             }
         }
         long storedWithoutAck = storedWithoutAcknowledgement(numbers, runStart);
-        return new Findings(ledger.size(), acknowledgedLost, changesLost, eventsLost, duplicatesApplied, readModelBehind,
-                ledger.duplicateNumbers(), storedWithoutAck, redeliveries, events, List.copyOf(examples));
+        return new Findings(true, ledger.size(), acknowledgedLost, changesLost, eventsLost, duplicatesApplied,
+                readModelBehind, ledger.duplicateNumbers(), placedTwice + found.onSeveralShards(), duplicateEvents, 0,
+                storedWithoutAck, redeliveries, events, List.copyOf(examples));
+    }
+
+    /**
+     * Why the shard does not hold what was acknowledged, or {@code null}: it must be at least at the acknowledged
+     * version, and at that very version in the acknowledged status, with the acknowledged rider once one was.
+     */
+    static String changeLost(long acknowledgedVersion, String acknowledgedStatus, long acknowledgedRider,
+            long version, String status, Long rider) {
+        if (version < acknowledgedVersion) {
+            return "at version " + version + ", but version " + acknowledgedVersion + " (" + acknowledgedStatus
+                    + ") was acknowledged";
+        }
+        if (version == acknowledgedVersion && !status.equals(acknowledgedStatus)) {
+            return "version " + version + " is " + status + ", but " + acknowledgedStatus + " was acknowledged";
+        }
+        if (acknowledgedRider > 0 && (rider == null || rider != acknowledgedRider)) {
+            return "rider " + rider + ", but rider " + acknowledgedRider + " was acknowledged";
+        }
+        return null;
+    }
+
+    private static String changeLost(long acknowledgedVersion, String acknowledgedStatus, long acknowledgedRider,
+            ShardOrder order) {
+        return changeLost(acknowledgedVersion, acknowledgedStatus, acknowledgedRider, order.version(), order.status(),
+                order.riderId());
+    }
+
+    /**
+     * Which versions from 1 to {@code version} the read model never recorded as projected, or {@code null} (its
+     * primary key keeps one record per version, so a gap, not a repeat, is what can go wrong there).
+     */
+    static String versionsMissing(long version, List<Long> projected) {
+        Set<Long> recorded = new HashSet<>(projected);
+        List<Long> missing = new ArrayList<>();
+        for (long v = 1; v <= version; v++) {
+            if (!recorded.contains(v)) {
+                missing.add(v);
+            }
+        }
+        return missing.isEmpty() ? null : "the read model never recorded versions " + missing + " of " + version;
     }
 
     /**
      * What a duplicate applied twice would leave behind, or {@code null}: the document must show the shard's status,
-     * the payment the member was charged, one timeline entry per status and no more entries than versions, and the
-     * read model must have recorded each version from 1 to the current one exactly once.
+     * the payment the member was charged, one timeline entry per status and no more entries than versions.
      */
-    private static String duplicatedEffect(Ledger.Entry entry, ShardOrder order, JsonNode document,
-            List<Long> projected) {
-        return duplicatedEffect(entry.paymentAmount, order.status(), order.version(), document, projected);
-    }
-
-    static String duplicatedEffect(long paymentAmount, String status, long version, JsonNode document,
-            List<Long> projected) {
+    static String duplicatedEffect(long paymentAmount, String status, long version, JsonNode document) {
         if (document == null) {
             return "no document";
         }
@@ -247,12 +325,6 @@ final class RunAudit {
         if (timeline.size() > version) {
             return timeline.size() + " timeline entries for version " + version;
         }
-        long[] sorted = projected.stream().mapToLong(Long::longValue).sorted().toArray();
-        long[] expected = new long[(int) version];
-        Arrays.setAll(expected, i -> i + 1);
-        if (!Arrays.equals(sorted, expected)) {
-            return "read model recorded versions " + Arrays.toString(sorted) + " for version " + version;
-        }
         return null;
     }
 
@@ -262,26 +334,63 @@ final class RunAudit {
         }
     }
 
-    private Map<Long, ShardOrder> shardOrders(Long[] numbers) throws SQLException {
+    private OnShards shardOrders(Long[] numbers) throws SQLException {
         Map<Long, ShardOrder> found = new HashMap<>();
+        long onSeveral = 0;
+        List<String> examples = new ArrayList<>();
         for (ShardNode shard : shards) {
             try (Connection connection = connect(shard.url());
                     PreparedStatement query = connection.prepareStatement("""
-                            select order_no, status, version, payment_amount, rider_id from orders
-                            where order_no = any(?)""")) {
+                            select order_no, status, version, rider_id from orders where order_no = any(?)""")) {
                 query.setArray(1, connection.createArrayOf("bigint", numbers));
                 query.setFetchSize(5000);
                 connection.setAutoCommit(false);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        long rider = rows.getLong(5);
-                        found.put(rows.getLong(1), new ShardOrder(shard.no(), rows.getString(2), rows.getLong(3),
-                                rows.getLong(4), rows.wasNull() ? null : rider));
+                        long rider = rows.getLong(4);
+                        ShardOrder order = new ShardOrder(shard.no(), rows.getString(2), rows.getLong(3),
+                                rows.wasNull() ? null : rider);
+                        ShardOrder other = found.putIfAbsent(rows.getLong(1), order);
+                        if (other != null) {
+                            onSeveral++;
+                            example(examples, "order " + rows.getLong(1) + " is on shard " + other.shard()
+                                    + " and on shard " + shard.no());
+                        }
                     }
                 }
             }
         }
-        return found;
+        return new OnShards(found, onSeveral, examples);
+    }
+
+    /**
+     * Idempotency keys (used since {@code runStart}) under which more than one order was placed, across all shards:
+     * a retried placement that the platform placed again instead of answering with the first order.
+     */
+    private long placedTwice(Instant runStart, List<String> examples) throws SQLException {
+        Map<String, Set<Long>> byKey = new HashMap<>();
+        for (ShardNode shard : shards) {
+            try (Connection connection = connect(shard.url());
+                    PreparedStatement query = connection.prepareStatement(
+                            "select idempotency_key, order_no from idempotency_key where created_at >= ?")) {
+                connection.setAutoCommit(false);
+                query.setTimestamp(1, Timestamp.from(runStart));
+                query.setFetchSize(20_000);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        byKey.computeIfAbsent(rows.getString(1), k -> new HashSet<>()).add(rows.getLong(2));
+                    }
+                }
+            }
+        }
+        long twice = 0;
+        for (Map.Entry<String, Set<Long>> key : byKey.entrySet()) {
+            if (key.getValue().size() > 1) {
+                twice += key.getValue().size() - 1;
+                example(examples, "idempotency key " + key.getKey() + " placed orders " + key.getValue());
+            }
+        }
+        return twice;
     }
 
     private long storedWithoutAcknowledgement(Long[] numbers, Instant runStart) throws SQLException {
@@ -301,8 +410,11 @@ final class RunAudit {
         return count;
     }
 
-    /** Reads the whole topic once; fills order number → versions seen; returns how many records repeated an event id. */
-    private long readKafka(Map<Long, Set<Long>> versions) {
+    /**
+     * Reads the whole topic once; fills order number → version → the event ids seen for it; returns how many records
+     * repeated an event id already seen (at-least-once re-deliveries, which consumers de-duplicate).
+     */
+    private long readKafka(Map<Long, Map<Long, Set<String>>> versions) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -323,8 +435,10 @@ final class RunAudit {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     JsonNode envelope = json.readTree(record.value());
                     long orderNo = envelope.path("orderNo").asLong();
-                    versions.computeIfAbsent(orderNo, k -> new HashSet<>()).add(envelope.path("version").asLong());
-                    if (!eventIds.add(envelope.path("eventId").asString())) {
+                    String eventId = envelope.path("eventId").asString();
+                    versions.computeIfAbsent(orderNo, k -> new HashMap<>())
+                            .computeIfAbsent(envelope.path("version").asLong(), k -> new HashSet<>()).add(eventId);
+                    if (!eventIds.add(eventId)) {
                         redeliveries++;
                     }
                 }

@@ -46,6 +46,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class Traffic implements AutoCloseable {
 
     static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
+    /**
+     * Connections the client keeps to each instance at most, as a load balancer's pool would; requests beyond them
+     * wait (and that wait is in their latency, which counts from the intended time).
+     */
+    static final int CONNECTIONS_PER_INSTANCE = 256;
 
     /**
      * @param rejectShare orders the shop rejects
@@ -160,7 +165,7 @@ final class Traffic implements AutoCloseable {
 
     Traffic(List<String> baseUrls, List<OrderSpec> mix, Settings settings, JsonMapper json) {
         for (String url : baseUrls) {
-            instances.add(new KeepAliveHttp(URI.create(url), Duration.ofSeconds(15)));
+            instances.add(new KeepAliveHttp(URI.create(url), Duration.ofSeconds(15), CONNECTIONS_PER_INSTANCE));
         }
         this.mix = mix;
         this.bodies = mix.stream().map(order -> order.requestJson(json).getBytes(StandardCharsets.UTF_8)).toList();
@@ -252,6 +257,23 @@ final class Traffic implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Ends the traffic before the audit: no more arrivals, no more scheduled steps, retries interrupted, and the
+     * per-second sampler stopped, with a last roll of every endpoint's recorder into its total (so the totals are read
+     * by one thread only from here on). Returns how many lifecycles were still in flight: operations whose outcome
+     * the client never learned.
+     */
+    int stop() throws InterruptedException {
+        arriving = false;
+        int unfinished = inFlight.get();
+        timer.shutdownNow();
+        timer.awaitTermination(10, TimeUnit.SECONDS);
+        calls.shutdownNow();
+        calls.awaitTermination(10, TimeUnit.SECONDS);
+        stats.values().forEach(EndpointStats::roll);
+        return unfinished;
+    }
+
     /** The placement latencies (µs) recorded since the last call (up to the last sampled second), then resets. */
     Histogram takePlacementWindow() {
         synchronized (placementWindow) {
@@ -322,6 +344,24 @@ final class Traffic implements AutoCloseable {
     // ---- one order's life ----
 
     private void place(long seq, long intendedNanos) {
+        try {
+            placeOrder(seq, intendedNanos);
+        } catch (RuntimeException unexpected) {
+            clientFailure(Endpoint.PLACE, unexpected);
+            finish();
+        }
+    }
+
+    /** An exception of the client itself (never expected): counted under the endpoint, the operation abandoned. */
+    private void clientFailure(Endpoint endpoint, RuntimeException unexpected) {
+        EndpointStats stat = stats.get(endpoint);
+        stat.error("client " + unexpected.getClass().getSimpleName());
+        stat.gaveUp.increment();
+        errorsInSecond.increment();
+        unexpected.printStackTrace();
+    }
+
+    private void placeOrder(long seq, long intendedNanos) {
         int second = (int) ((intendedNanos - startNanos) / 1_000_000_000L);
         attemptedBySecond.incrementAndGet(Math.min(second, attemptedBySecond.length() - 1));
         int index = (int) (seq % mix.size());
@@ -393,16 +433,22 @@ final class Traffic implements AutoCloseable {
      */
     private void step(Ledger.Entry order, Endpoint endpoint, byte[] body, long riderId, SplittableRandom random,
             Runnable then) {
-        long intended = System.nanoTime();
-        long version = order.version();
-        KeepAliveHttp.Response response = call(endpoint, "/api/orders/" + order.orderNo + "/" + endpoint.action,
-                null, version, body == null ? new byte[0] : body, intended, order, new boolean[1]);
-        if (response == null) {
+        try {
+            long intended = System.nanoTime();
+            long version = order.version();
+            KeepAliveHttp.Response response = call(endpoint, "/api/orders/" + order.orderNo + "/" + endpoint.action,
+                    null, version, body == null ? new byte[0] : body, intended, order, new boolean[1]);
+            if (response == null) {
+                finish();
+                return;
+            }
+            order.acknowledged(response.etagVersion(), endpoint.status, riderId);
+            stepsInSecond.increment();
+        } catch (RuntimeException unexpected) {
+            clientFailure(endpoint, unexpected);
             finish();
             return;
         }
-        order.acknowledged(response.etagVersion(), endpoint.status, riderId);
-        stepsInSecond.increment();
         then.run();
     }
 
@@ -445,6 +491,14 @@ final class Traffic implements AutoCloseable {
                 KeepAliveHttp.Response response = http.exchange(path, idempotencyKey, ifMatch < 0 ? null
                         : Long.toString(ifMatch), body);
                 int status = response.status();
+                if (status >= 200 && status < 300 && changesAnOrder(endpoint)
+                        && (response.etagVersion() < 0 || endpoint == Endpoint.PLACE && response.location() == null)) {
+                    // an acknowledgement the ledger cannot hold the platform to: a protocol error, not a success
+                    stat.error("HTTP " + status + " without ETag or Location");
+                    errorsInSecond.increment();
+                    stat.gaveUp.increment();
+                    return null;
+                }
                 if (status >= 200 && status < 300 || endpoint == Endpoint.VIEW && status == 404 && response.stale()) {
                     // a read-your-writes view not there yet answers 404 marked stale: an answer, not a failure
                     stat.success(intendedNanos);
@@ -499,10 +553,11 @@ final class Traffic implements AutoCloseable {
         long sent = System.nanoTime();
         try {
             KeepAliveHttp.Response current = http.exchange("/api/orders/" + order.orderNo, null, null, null);
-            stats.get(Endpoint.READ_ORDER).success(sent);
             if (current.status() != 200) {
+                stats.get(Endpoint.READ_ORDER).error("HTTP " + current.status());
                 return null;
             }
+            stats.get(Endpoint.READ_ORDER).success(sent);
             JsonNode document = json.readTree(current.body());
             String status = document.path("status").asString();
             if (current.etagVersion() == sentFor + 1 && endpoint.status.equals(status)) {
@@ -512,6 +567,10 @@ final class Traffic implements AutoCloseable {
             stats.get(Endpoint.READ_ORDER).error(failure.getClass().getSimpleName());
         }
         return null;
+    }
+
+    private static boolean changesAnOrder(Endpoint endpoint) {
+        return endpoint == Endpoint.PLACE || endpoint.action != null;
     }
 
     private byte[] body(Object... keysAndValues) {

@@ -21,7 +21,15 @@ class PeakBenchmarkTests {
     }
 
     private static RunAudit.Findings clean(long acknowledged) {
-        return new RunAudit.Findings(acknowledged, 0, 0, 0, 0, 0, 0, 2, 5, acknowledged * 4, List.of());
+        return new RunAudit.Findings(true, acknowledged, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, acknowledged * 4, List.of());
+    }
+
+    /** An audit of 900 orders with one finding: {@code which} names the count that is 1. */
+    private static RunAudit.Findings oneFinding(String which) {
+        return new RunAudit.Findings(true, 900, which.equals("lost") ? 1 : 0, which.equals("changeLost") ? 1 : 0,
+                which.equals("eventLost") ? 1 : 0, which.equals("applied") ? 1 : 0, which.equals("behind") ? 1 : 0,
+                which.equals("number") ? 1 : 0, which.equals("placement") ? 1 : 0, which.equals("event") ? 1 : 0,
+                which.equals("unfinished") ? 1 : 0, 0, 0, 3600, List.of());
     }
 
     private static FaultOutcome shardDown(long attempted, long firstTry) {
@@ -39,25 +47,40 @@ class PeakBenchmarkTests {
 
     @Test
     void eachLossOrDuplicateFailsItsOwnTarget() {
-        RunAudit.Findings lost = new RunAudit.Findings(900, 1, 0, 0, 0, 0, 0, 0, 0, 3600, List.of());
-        RunAudit.Findings eventLost = new RunAudit.Findings(900, 0, 0, 1, 0, 0, 0, 0, 0, 3600, List.of());
-        RunAudit.Findings behind = new RunAudit.Findings(900, 0, 0, 0, 0, 1, 0, 0, 0, 3600, List.of());
-        RunAudit.Findings duplicate = new RunAudit.Findings(900, 0, 0, 0, 1, 0, 0, 0, 0, 3600, List.of());
-        assertThat(PeakBenchmark.targets(List.of(run(lost, List.of())))).extracting(Target::pass)
-                .containsExactly(false, true, true, true);
-        assertThat(PeakBenchmark.targets(List.of(run(eventLost, List.of())))).extracting(Target::pass)
-                .containsExactly(true, false, true, true);
-        assertThat(PeakBenchmark.targets(List.of(run(behind, List.of())))).extracting(Target::pass)
-                .containsExactly(true, true, false, true);
-        assertThat(PeakBenchmark.targets(List.of(run(duplicate, List.of())))).extracting(Target::pass)
-                .containsExactly(true, true, true, false);
+        for (String lost : List.of("lost", "changeLost")) {
+            assertThat(PeakBenchmark.targets(List.of(run(oneFinding(lost), List.of())))).extracting(Target::pass)
+                    .containsExactly(false, true, true, true, true);
+            assertThat(oneFinding(lost).clean()).isFalse();
+        }
+        assertThat(PeakBenchmark.targets(List.of(run(oneFinding("eventLost"), List.of())))).extracting(Target::pass)
+                .containsExactly(true, false, true, true, true);
+        assertThat(PeakBenchmark.targets(List.of(run(oneFinding("behind"), List.of())))).extracting(Target::pass)
+                .containsExactly(true, true, false, true, true);
+        for (String duplicate : List.of("applied", "number", "placement", "event")) {
+            assertThat(PeakBenchmark.targets(List.of(run(oneFinding(duplicate), List.of())))).extracting(Target::pass)
+                    .as(duplicate).containsExactly(true, true, true, false, true);
+            assertThat(oneFinding(duplicate).clean()).isFalse();
+        }
+        assertThat(PeakBenchmark.targets(List.of(run(oneFinding("unfinished"), List.of())))).extracting(Target::pass)
+                .containsExactly(true, true, true, true, false);
+        assertThat(oneFinding("unfinished").clean()).isFalse();
+    }
+
+    @Test
+    void aRunWithoutTheAuditNeverPasses() {
+        RunAudit.Findings unaudited = RunAudit.Findings.notAudited(900, 0, 0);
+        assertThat(unaudited.clean()).isFalse();
+        List<Target> targets = PeakBenchmark.targets(List.of(run(unaudited, List.of())));
+        assertThat(targets.getFirst().pass()).isFalse();
+        assertThat(targets.getFirst().actual()).contains("not run for short");
+        assertThat(PeakReport.run(run(unaudited, List.of()))).contains("**not audited**");
     }
 
     @Test
     void newOrdersFailingWhileAShardIsDownMissTheTarget() {
         List<Target> targets = PeakBenchmark.targets(List.of(run(clean(900), List.of(shardDown(1000, 998)))));
-        assertThat(targets.get(4).pass()).isFalse();
-        assertThat(targets.get(4).actual()).startsWith("99.80 %");
+        assertThat(targets.get(5).pass()).isFalse();
+        assertThat(targets.get(5).actual()).startsWith("99.80 %");
     }
 
     @Test

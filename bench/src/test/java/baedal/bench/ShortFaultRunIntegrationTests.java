@@ -35,9 +35,13 @@ class ShortFaultRunIntegrationTests {
         assertThat(run.audit().readModelBehind()).isZero();
         assertThat(run.audit().duplicatesApplied()).isZero();
         assertThat(run.audit().duplicateOrderNumbers()).isZero();
+        assertThat(run.audit().duplicatePlacements()).isZero();
+        assertThat(run.audit().duplicateEvents()).isZero();
+        assertThat(run.audit().unfinished()).isZero();
+        assertThat(run.audit().clean()).isTrue();
         assertThat(run.endpoints()).extracting(PeakBenchmark.EndpointResult::endpoint)
                 .contains("POST /api/orders", "POST /api/orders/{no}/deliver", "GET /api/members/{id}/orders");
-        assertThat(result.targets().subList(0, 4)).extracting(Target::pass).containsOnly(true);
+        assertThat(result.targets().subList(0, 5)).extracting(Target::pass).containsOnly(true);
         assertThat(Files.readString(out.resolve("benchmarks/peak-short.json"))).contains("\"acknowledgedLost\" : 0");
         assertThat(out.resolve("benchmarks/peak-short.png")).exists();
     }
