@@ -11,10 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -259,20 +256,8 @@ final class Baselines {
         return drain;
     }
 
-    private static long pending(Cluster cluster) throws Exception {
-        long pending = 0;
-        for (ShardNode shard : cluster.shards()) {
-            try (Connection connection = DriverManager.getConnection(shard.url(), shard.username(), shard.password());
-                    PreparedStatement query = connection.prepareStatement("""
-                            select count(*) from outbox o
-                            where (o.tx, o.seq) > (select up_to_tx, up_to_seq from outbox_publication
-                                                   order by up_to_tx desc, up_to_seq desc limit 1)""");
-                    ResultSet rows = query.executeQuery()) {
-                rows.next();
-                pending += rows.getLong(1);
-            }
-        }
-        return pending;
+    private static long pending(Cluster cluster) throws SQLException {
+        return OutboxBenchmark.pending(cluster.shards());
     }
 
     /** The last {@code count} records of the order events topic (what the relays just published), from every partition. */

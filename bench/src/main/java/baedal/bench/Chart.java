@@ -158,14 +158,18 @@ final class Chart {
     }
 
     private static void axis(Graphics2D g, int left, int top, int bottom, int right, double max, String unit) {
-        g.setColor(new Color(0xDDDDDD));
+        axis(g, left, top, bottom, right, max, unit, 48);
+    }
+
+    /** Four grid lines with their values ({@code labelWidth} left of the axis) and the two axes. */
+    static void axis(Graphics2D g, int left, int top, int bottom, int right, double max, String unit, int labelWidth) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         for (int i = 0; i <= 4; i++) {
             int yy = bottom - (bottom - top) * i / 4;
             g.setColor(new Color(0xDDDDDD));
             g.drawLine(left, yy, right, yy);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(Report.fmt(max * i / 4) + unit, left - 48, yy + 4);
+            g.drawString(Report.fmt(max * i / 4) + unit, left - labelWidth, yy + 4);
         }
         g.setColor(Color.BLACK);
         g.drawLine(left, top, left, bottom);

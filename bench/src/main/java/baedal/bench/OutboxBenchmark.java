@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -472,23 +473,32 @@ public final class OutboxBenchmark {
     static long awaitNothingPending(List<ShardNode> shards, Duration atMost) throws Exception {
         long deadline = System.nanoTime() + atMost.toNanos();
         while (true) {
-            long pending = 0;
-            for (ShardNode shard : shards) {
-                try (Connection connection = connect(shard); Statement statement = connection.createStatement();
-                        ResultSet count = statement.executeQuery(
-                                """
-                                select count(*) from outbox where (tx, seq) > (
-                                    select up_to_tx, up_to_seq from outbox_publication
-                                    order by up_to_tx desc, up_to_seq desc limit 1)""")) {
-                    count.next();
-                    pending += count.getLong(1);
-                }
-            }
+            long pending = pending(shards);
             if (pending == 0 || System.nanoTime() > deadline) {
                 return pending;
             }
             Thread.sleep(500);
         }
+    }
+
+    /**
+     * Outbox rows not yet published, over all shards: the rows after the relay's last recorded position, and rows an
+     * operator queued for re-publishing.
+     */
+    static long pending(List<ShardNode> shards) throws SQLException {
+        long pending = 0;
+        for (ShardNode shard : shards) {
+            try (Connection connection = connect(shard); Statement statement = connection.createStatement();
+                    ResultSet count = statement.executeQuery("""
+                            select count(*) from outbox o
+                            where (o.tx, o.seq) > (select up_to_tx, up_to_seq from outbox_publication
+                                                   order by up_to_tx desc, up_to_seq desc limit 1)
+                               or exists (select 1 from outbox_republish r where r.id = o.id)""")) {
+                count.next();
+                pending += count.getLong(1);
+            }
+        }
+        return pending;
     }
 
     static List<Target> targets(double cost, double withoutRate, double withRate, Run fixed, Latency ack, Drain drain) {
@@ -526,7 +536,7 @@ public final class OutboxBenchmark {
                 + "  baedal.bench.OutboxBenchmark " + args;
     }
 
-    private static Connection connect(ShardNode shard) throws Exception {
+    private static Connection connect(ShardNode shard) throws SQLException {
         return DriverManager.getConnection(shard.url(), shard.username(), shard.password());
     }
 

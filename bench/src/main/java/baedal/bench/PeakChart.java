@@ -71,17 +71,7 @@ final class PeakChart {
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
             g.drawString(fault.spec().replaceAll("@.*", ""), x0 + 2, top + 12);
         }
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        for (int i = 0; i <= 4; i++) {
-            int yy = bottom - height * i / 4;
-            g.setColor(new Color(0xDDDDDD));
-            g.drawLine(left, yy, right, yy);
-            g.setColor(Color.DARK_GRAY);
-            g.drawString(Report.fmt(max * i / 4) + unit, left - 60, yy + 4);
-        }
-        g.setColor(Color.BLACK);
-        g.drawLine(left, top, left, bottom);
-        g.drawLine(left, bottom, right, bottom);
+        Chart.axis(g, left, top, bottom, right, max, unit, 60);
         g.drawString(title, left, top - 6);
         g.drawString("0 s", left, bottom + 14);
         g.drawString(Report.fmt(span) + " s", right - 30, bottom + 14);

@@ -125,20 +125,7 @@ final class RunAudit {
     }
 
     long pendingInOutboxes() throws SQLException {
-        long pending = 0;
-        for (ShardNode shard : shards) {
-            try (Connection connection = connect(shard.url());
-                    PreparedStatement query = connection.prepareStatement("""
-                            select count(*) from outbox o
-                            where (o.tx, o.seq) > (select up_to_tx, up_to_seq from outbox_publication
-                                                   order by up_to_tx desc, up_to_seq desc limit 1)
-                               or exists (select 1 from outbox_republish r where r.id = o.id)""");
-                    ResultSet rows = query.executeQuery()) {
-                rows.next();
-                pending += rows.getLong(1);
-            }
-        }
-        return pending;
+        return OutboxBenchmark.pending(shards);
     }
 
     private long behind(Ledger ledger) throws SQLException {
