@@ -43,9 +43,12 @@ final class PeakReport {
         md.append("- New-order success while a shard is down: orders due between the fault and its repair that the ")
                 .append("platform acknowledged at the first attempt (it places a new order on another shard when its ")
                 .append("own is down).\n");
-        md.append("- Audit: every acknowledged order is on a shard at least at its last acknowledged version; Kafka ")
-                .append("holds every version 1..n of it; the read model holds it at version n and status, with the ")
-                .append("charged payment, one timeline entry per status and each version recorded once.\n");
+        md.append("- Audit (after the traffic has stopped; an operation still in flight fails the run): every ")
+                .append("acknowledged order is on exactly one shard, at least at its last acknowledged version, and at ")
+                .append("that version in the acknowledged status with the acknowledged rider; no idempotency key placed ")
+                .append("two orders; Kafka holds every version 1..n of it, each under one event id; the read model ")
+                .append("holds it at version n and status, with the charged payment, one timeline entry per status and ")
+                .append("every version recorded.\n");
         md.append("- Load generator, platform processes, PostgreSQL servers and Kafka share the same machine (")
                 .append(result.machine().cores()).append(" cores).\n");
         md.append("- Machine: ").append(result.machine().cores()).append(" cores, JDK ").append(result.machine().jdk())
