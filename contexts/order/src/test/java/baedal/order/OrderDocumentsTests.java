@@ -2,6 +2,7 @@ package baedal.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import baedal.kernel.catalogue.Catalogues;
 import baedal.order.events.OrderEventCatalogue;
 import baedal.order.events.OrderEventStatus;
 import java.util.Arrays;
@@ -31,5 +32,13 @@ class OrderDocumentsTests {
             assertThat(published.isTerminal()).as(status.name()).isEqualTo(status.isTerminal());
         }
         assertThat(OrderEventStatus.values()).hasSameSizeAs(OrderStatus.values());
+    }
+
+    @Test
+    void declaresACommandForEveryEventItPublishes() {
+        Catalogues catalogues = Catalogues.load(getClass().getClassLoader());
+
+        assertThat(catalogues.context("order").commands().stream().flatMap(command -> command.emits().stream()))
+                .containsExactlyInAnyOrderElementsOf(OrderEventCatalogue.types().keySet());
     }
 }
