@@ -1,83 +1,153 @@
 package baedal.orderview.messaging;
 
+import static baedal.orderview.OrderEvents.anOrder;
+import static baedal.orderview.messaging.TopicRecords.TOPIC;
+import static baedal.orderview.messaging.TopicRecords.partition;
+import static baedal.orderview.messaging.TopicRecords.record;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.groups.Tuple.tuple;
+import static org.awaitility.Awaitility.await;
 
+import baedal.orderview.OrderEventReader;
 import baedal.orderview.OrderEvents;
+import baedal.orderview.OrderView;
 import baedal.orderview.OrderViewProperties;
-import baedal.orderview.ProjectionBatch;
-import java.sql.SQLException;
+import baedal.orderview.ProjectionMetrics;
+import baedal.orderview.ViewVersions;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.DataAccessResourceFailureException;
 
+/** The projector's lifecycle and health surface, on Kafka's {@link MockConsumer}s and the in-memory store. */
 class OrderViewProjectorTests {
 
-    @Test
-    void forcesTheSettingsItsGuaranteesRestOn() {
-        Map<String, Object> config = OrderViewProjector.safeConfig(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "k:9092",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true, ConsumerConfig.GROUP_ID_CONFIG, "someone-else",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), OrderViewProperties.Projector.defaults());
+    private final FailingStore store = new FailingStore();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final List<MockConsumer<byte[], byte[]>> opened = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean snapshotsClosed = new AtomicBoolean();
+    private OrderViewProjector projector;
 
-        assertThat(config).containsEntry(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "k:9092")
-                .containsEntry(ConsumerConfig.GROUP_ID_CONFIG, "order-view-projector")
-                .containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)
-                .containsEntry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")
-                .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500)
-                .containsEntry(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+    @AfterEach
+    void stop() {
+        if (projector != null) {
+            projector.stop();
+        }
+    }
+
+    private static OrderViewProperties.Projector settings(boolean enabled, int concurrency) {
+        return new OrderViewProperties.Projector(enabled, TOPIC, "order-view-projector", concurrency, 500,
+                Duration.ofMillis(5), Duration.ofMillis(1), Duration.ofMillis(2));
+    }
+
+    /** A projector whose consumer number {@code i} owns partition {@code i} and finds {@code events[i]} on it. */
+    private OrderViewProjector projector(OrderViewProperties.Projector settings, OrderEvents... events) {
+        SnapshotPublisher snapshots = new SnapshotPublisher() {
+            @Override
+            public void publish(List<Snapshot> published) {
+            }
+
+            @Override
+            public void close() {
+                snapshotsClosed.set(true);
+            }
+        };
+        projector = new OrderViewProjector(index -> {
+            MockConsumer<byte[], byte[]> consumer = new IdleMockConsumer();
+            consumer.updateBeginningOffsets(Map.of(partition(index), 0L));
+            consumer.updateEndOffsets(Map.of(partition(index), (long) events[index].events().size()));
+            consumer.schedulePollTask(() -> {
+                consumer.rebalance(List.of(partition(index)));
+                for (int offset = 0; offset < events[index].events().size(); offset++) {
+                    consumer.addRecord(record(index, offset, events[index].events().get(offset)));
+                }
+            });
+            opened.add(consumer);
+            return consumer;
+        }, settings, store, new OrderEventReader(ZoneId.of("Asia/Seoul")), new ViewVersions(),
+                new ProjectionMetrics(registry), registry, Clock.systemUTC(), ProjectorFaults.NONE, snapshots);
+        return projector;
     }
 
     @Test
-    void batchesFetchesByDefaultAndKeepsFetchSettingsGivenBySpringKafka() {
-        Map<String, Object> defaults = OrderViewProjector.safeConfig(Map.of(), OrderViewProperties.Projector.defaults());
-        Map<String, Object> given = OrderViewProjector.safeConfig(Map.of(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5), OrderViewProperties.Projector.defaults());
+    void startsNoConsumerWhenSwitchedOff() {
+        OrderViewProjector off = projector(settings(false, 1), anOrder(71));
 
-        assertThat(defaults).containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 768 * 1024)
-                .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
-        assertThat(given).containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1)
-                .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
+        off.start();
+
+        assertThat(off.isRunning()).isFalse();
+        assertThat(off.consumersAlive()).isFalse();
+        assertThat(opened).isEmpty();
     }
 
     @Test
-    void aDeadProjectorsPartitionsMoveOnAfterTenSecondsUnlessSpringKafkaSaysOtherwise() {
-        Map<String, Object> defaults = OrderViewProjector.safeConfig(Map.of(), OrderViewProperties.Projector.defaults());
-        Map<String, Object> given = OrderViewProjector.safeConfig(Map.of(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
-                45_000), OrderViewProperties.Projector.defaults());
+    void projectsWithEachConsumerAndLetsGoOfEverythingWhenStopped() {
+        OrderEvents first = anOrder(72).accepted();
+        OrderEvents second = anOrder(73).accepted().dispatched(501);
+        OrderViewProjector running = projector(settings(true, 2), first, second);
 
-        assertThat(defaults).containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000)
-                .containsEntry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_333);
-        assertThat(given).containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 45_000);
+        running.start();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(store.find(first.orderNumber())).map(OrderView::version).hasValue(2L);
+            assertThat(store.find(second.orderNumber())).map(OrderView::version).hasValue(3L);
+            assertThat(opened).allSatisfy(consumer -> assertThat(consumer.committed(Set.of(partition(0),
+                    partition(1))).values()).anyMatch(offset -> offset != null));
+        });
+        assertThat(running.isRunning()).isTrue();
+        assertThat(running.consumersAlive()).isTrue();
+        assertThat(running.lagByPartition()).containsOnlyKeys(TOPIC + "-0", TOPIC + "-1");
+
+        running.stop();
+
+        assertThat(running.isRunning()).isFalse();
+        assertThat(running.consumersAlive()).isFalse();
+        assertThat(opened).hasSize(2).allMatch(MockConsumer::closed);
+        assertThat(snapshotsClosed).isTrue();
+        assertThat(running.lagByPartition()).isEmpty();
+        assertThat(registry.find("baedal.order-view.consumer.lag").gauges()).isEmpty();
     }
 
     @Test
-    void tellsDataTheDatabaseRefusesFromADatabaseThatIsDown() {
-        assertThat(OrderViewProjector.refusedByTheDatabase(new DataIntegrityViolationException("refused",
-                new SQLException("unsupported Unicode escape sequence", "22P05")))).isTrue();
-        assertThat(OrderViewProjector.refusedByTheDatabase(new DataAccessResourceFailureException("down",
-                new SQLException("connection refused", "08001")))).isFalse();
-        assertThat(OrderViewProjector.refusedByTheDatabase(new IllegalStateException("other"))).isFalse();
+    void reportsWhyItRetriesUntilTheBatchIsWritten() {
+        OrderEvents order = anOrder(74).accepted();
+        store.downForTheNext(1);
+        OrderViewProjector retrying = projector(settings(true, 1), order);
+
+        retrying.start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> retrying.lastError() != null);
+        assertThat(retrying.lastError()).contains("order view database down");
+        assertThat(retrying.lastErrorAt()).isNotNull();
+        assertThat(retrying.consumersAlive()).as("a failed batch does not end the consumer").isTrue();
     }
 
-    @Test
-    void publishesTheNewestSnapshotOfEachOrderOnlyWhenTheStoreHoldsThatVersion() {
-        OrderEvents applied = OrderEvents.anOrder(1).accepted().dispatched(501);
-        OrderEvents overtaken = OrderEvents.anOrder(2).accepted();
-        OrderEvents redelivered = OrderEvents.anOrder(3).accepted();
-        List<ProjectionBatch.Reading> readings = List.of(
-                OrderEvents.reading(applied.events().get(0), 0), OrderEvents.reading(applied.events().get(2), 1),
-                OrderEvents.reading(applied.events().get(1), 2), OrderEvents.reading(overtaken.events().get(0), 3),
-                OrderEvents.reading(redelivered.events().get(1), 4));
+    /** A {@link MockConsumer} that, like a real one, waits out the poll timeout when nothing came. */
+    private static final class IdleMockConsumer extends MockConsumer<byte[], byte[]> {
 
-        List<SnapshotPublisher.Snapshot> published = OrderViewProjector.snapshotsToPublish(readings, Map.of(
-                applied.orderNumber(), 3L, overtaken.orderNumber(), 2L, redelivered.orderNumber(), 2L));
+        IdleMockConsumer() {
+            super("earliest");
+        }
 
-        assertThat(published).extracting(SnapshotPublisher.Snapshot::orderNo, SnapshotPublisher.Snapshot::version)
-                .containsExactly(tuple(applied.orderNo(), 3L),
-                        tuple(redelivered.orderNo(), 2L));
-        assertThat(published.getFirst().envelope()).isEqualTo(OrderEvents.json(applied.events().get(2)));
+        @Override
+        public ConsumerRecords<byte[], byte[]> poll(Duration timeout) {
+            ConsumerRecords<byte[], byte[]> records = super.poll(timeout);
+            if (records.isEmpty()) {
+                try {
+                    Thread.sleep(timeout.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return records;
+        }
     }
 }
