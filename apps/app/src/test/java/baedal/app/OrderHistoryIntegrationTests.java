@@ -48,6 +48,10 @@ class OrderHistoryIntegrationTests {
     @BeforeAll
     static void start() {
         platform = RunningPlatform.embedded(data, "--baedal.order-view.read-your-writes-timeout=1s");
+        // The tests read with a 1 s wait: the projector must have joined its group and taken its partitions
+        // before the first of them, which a freshly started platform on a busy machine may not have yet.
+        String warmUp = place(aChickenOrder().forMember(members.incrementAndGet())).path("orderNo").asString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> view(warmUp, 1).status() == 200);
     }
 
     @AfterAll
