@@ -2,8 +2,9 @@ package baedal.order;
 
 /**
  * The client's name for one attempt to place an order (header {@code Idempotency-Key}). Retrying with the
- * same key and the same request returns the order placed the first time; no second order is ever made.
- * One to 100 visible ASCII characters (a UUID is typical).
+ * same key and the same request returns the order placed the first time — whichever shard that was, through
+ * any instance — and makes no second order; ADR 0001 names the failures under which a retry cannot
+ * find it. One to 100 visible ASCII characters (a UUID is typical).
  */
 public record IdempotencyKey(String value) {
 

@@ -16,48 +16,103 @@ import baedal.order.Orders;
 import baedal.order.RiderId;
 import baedal.order.VersionMismatch;
 import baedal.sharding.Shard;
+import baedal.sharding.ShardNo;
+import baedal.sharding.ShardProperties;
 import baedal.sharding.Shards;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Orders on the shard databases, in explicit SQL. A new order goes to the first available shard in its
- * idempotency key's ranking and gets its number from that shard's own sequence; an existing order is read
- * and changed on the shard its number names. Every write is one local transaction on one shard, and every
+ * Orders on the shard databases, in explicit SQL. A new order goes to the first shard that takes work among the
+ * first two of its idempotency key's ranking, after the key's other candidate shards said they do not hold it
+ * ({@link IdempotentPlacement}, ADR 0001); it gets its number from that shard's own sequence. An existing order is
+ * read and changed on the shard its number names. Every write is one local transaction on one shard, and every
  * state change writes its event row through {@link OrderChangeLog} in that same transaction.
  */
 @Repository
-public class ShardedOrders implements Orders {
+public class ShardedOrders implements Orders, IdempotentPlacement.Store, DisposableBean {
 
     private static final TypeReference<List<OptionRow>> OPTION_ROWS = new TypeReference<>() { };
+
+    /** How often shards not yet known to be settled are looked at again (see {@link TopologyHistory}). */
+    private static final Duration TOPOLOGY_RECHECK = Duration.ofMinutes(1);
 
     /** Status → the column that stamps when the order got it. */
     static final Map<OrderStatus, String> TIMELINE_COLUMNS = timelineColumns();
 
     private final Shards shards;
     private final OrderChangeLog changeLog;
+    private final Duration retryAfter;
     private final JsonMapper json = JsonMapper.shared();
+    /** Runs the parallel idempotency-key probes and the topology look-ups. */
+    private final ExecutorService lookups = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("order-key-lookup-", 0).factory());
+    private final TopologyHistory topology;
+    private final IdempotentPlacement placement;
 
-    public ShardedOrders(Shards shards, OrderChangeLog changeLog) {
+    public ShardedOrders(Shards shards, OrderChangeLog changeLog, ShardProperties shardSettings,
+            PlacementProperties settings, Clock clock) {
         this.shards = shards;
         this.changeLog = changeLog;
+        this.retryAfter = shardSettings.retryAfter();
+        this.topology = new TopologyHistory(shards.count(), this::oldestOrder, clock, settings.idempotencyHorizon(),
+                TOPOLOGY_RECHECK, lookups);
+        this.placement = new IdempotentPlacement(this,
+                new RememberedKeys(clock, settings.idempotencyHorizon(), settings.rememberedKeys()), lookups,
+                settings.probeTimeout());
     }
 
     @Override
     public Placed place(IdempotencyKey key, String fingerprint, Function<OrderNo, Order.Placement> create) {
-        return shards.onAnyShard(key.value(), shard -> shard.inTransaction(jdbc -> {
+        return placement.place(key, fingerprint, create);
+    }
+
+    @Override
+    public Optional<Placed> placedUnder(IdempotencyKey key, String fingerprint) {
+        return placement.placedUnder(key, fingerprint);
+    }
+
+    @Override
+    public List<ShardNo> ranking(IdempotencyKey key) {
+        return shards.ranking(key.value()).stream().map(Shard::no).toList();
+    }
+
+    @Override
+    public List<Integer> earlierShardCounts() {
+        return topology.earlierShardCounts();
+    }
+
+    @Override
+    public boolean acceptsNewWork(ShardNo shard) {
+        return shards.get(shard).acceptsNewWork();
+    }
+
+    @Override
+    public Optional<Placed> find(ShardNo shard, IdempotencyKey key, String fingerprint) {
+        return shards.get(shard).inTransaction(jdbc -> existingPlacement(jdbc, key, fingerprint));
+    }
+
+    @Override
+    public Placed place(ShardNo no, IdempotencyKey key, String fingerprint, Function<OrderNo, Order.Placement> create) {
+        Shard shard = shards.get(no);
+        return shard.inTransaction(jdbc -> {
             long serial = jdbc.sql("select nextval('order_serial')").query(Long.class).single();
             OrderNo orderNo = OrderNo.issue(serial, shard.no());
             Order.Placement placement = create.apply(orderNo);
@@ -77,16 +132,23 @@ public class ShardedOrders implements Orders {
             insert(jdbc, placement.order().snapshot());
             changeLog.record(jdbc, placement.order().snapshot(), placement.event());
             return new Placed(placement.order().snapshot(), true);
-        }));
+        });
     }
 
     @Override
-    public Optional<Placed> placedUnder(IdempotencyKey key, String fingerprint) {
-        Shard home = shards.ranking(key.value()).stream().filter(Shard::acceptsNewWork).findFirst().orElse(null);
-        if (home == null) {
-            return Optional.empty();
-        }
-        return home.inTransaction(jdbc -> existingPlacement(jdbc, key, fingerprint));
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** When the shard's oldest order still on it was placed: the lowest order number is the first issued. */
+    private Optional<Instant> oldestOrder(ShardNo shard) {
+        return shards.get(shard).inTransaction(jdbc -> jdbc.sql("select placed_at from orders order by order_no limit 1")
+                .query(Timestamp.class).optional().map(Timestamp::toInstant));
+    }
+
+    @Override
+    public void destroy() {
+        lookups.shutdownNow();
     }
 
     @Override
