@@ -68,7 +68,9 @@ class LegacyShardLayoutUpgradeIntegrationTests {
                 assertThat(events).extracting(event -> event.path("version").asLong()).containsExactly(1L, 2L);
                 assertThat(events).allSatisfy(event -> assertThat(event.path("publishedAt").asString()).isNotBlank());
             });
-            assertThat(platform.post("/api/orders", OrderRequests.aSimpleOrder().body()).status()).isEqualTo(201);
+            RunningPlatform.Response placed = platform.post("/api/orders", OrderRequests.aSimpleOrder().body(),
+                    "Idempotency-Key", java.util.UUID.randomUUID().toString());
+            assertThat(placed.status()).as(placed.body()).isEqualTo(201);
         }
 
         try (RunningPlatform again = RunningPlatform.embedded(data)) {
