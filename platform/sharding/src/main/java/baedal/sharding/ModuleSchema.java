@@ -104,7 +104,8 @@ public record ModuleSchema(String location, String historyTable) {
                 // another module's tables make the schema non-empty: that is no reason to skip this set's V1
                 .baselineOnMigrate(true)
                 .baselineVersion(MigrationVersion.fromVersion("0"))
-                .baselineDescription("<< empty: the first set in this schema was another module's >>");
+                // Flyway writes the description into its SQL as it is: no quotes in it
+                .baselineDescription("<< another module was first in this schema >>");
     }
 
     private void adoptLegacyHistory(DataSource database) throws SQLException {
