@@ -22,9 +22,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Publishes outbox rows with an idempotent Kafka producer: the aggregate id is the record key (so one
- * aggregate's events share a partition), the payload is the value, and the event id, type, aggregate type and
- * trace context travel as headers.
+ * Publishes outbox rows with an idempotent Kafka producer to their aggregate type's topic ({@link TopicRouter}): the
+ * aggregate id is the record key (so one aggregate's events share a partition), the payload is the value, and the
+ * event id, type, aggregate type and trace context travel as headers.
  * <p>
  * Order per aggregate: the idempotent producer keeps the order of records it sends, but a batch that expires
  * before it was ever sent (Kafka unreachable) does not stop a later batch of the same partition from being sent
@@ -34,14 +34,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class KafkaOutboxPublisher implements OutboxPublisher {
 
-    private final String topic;
+    private final TopicRouter topics;
     private final Duration ackWait;
     private final Map<String, Object> config;
     private KafkaProducer<byte[], byte[]> producer;
     private AtomicBoolean producerFailed;
 
     KafkaOutboxPublisher(Map<String, Object> producerConfig, OutboxProperties properties) {
-        this.topic = properties.topic();
+        this.topics = TopicRouter.of(properties);
         this.ackWait = properties.sendTimeout().plus(properties.maxBlock()).plusSeconds(5);
         this.config = safeConfig(producerConfig, properties);
     }
@@ -176,7 +176,7 @@ final class KafkaOutboxPublisher implements OutboxPublisher {
         if (event.traceparent() != null) {
             headers.add("traceparent", utf8(event.traceparent()));
         }
-        return new ProducerRecord<>(topic, null, utf8(event.aggregateId()), event.payload(), headers);
+        return new ProducerRecord<>(topics.topicOf(event.aggregateType()), null, utf8(event.aggregateId()), event.payload(), headers);
     }
 
     private static byte[] utf8(String text) {

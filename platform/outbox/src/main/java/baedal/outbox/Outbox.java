@@ -7,9 +7,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The write side of the transactional outbox: appends an event to the outbox of the shard whose transaction
- * {@code transaction} belongs to. The event commits, or rolls back, with the change it records; after the
- * commit the shard's relay is woken ({@link OutboxNotifier}) and publishes it.
+ * The write side of the transactional outbox: appends an event to the outbox of the database whose transaction
+ * {@code transaction} belongs to — a shard ({@link #append(JdbcClient, ShardNo, OutboxRecord)}) or a database
+ * registered by name ({@link #append(JdbcClient, String, OutboxRecord)}, see {@link OutboxRegistration}). The event
+ * commits, or rolls back, with the change it records; after the commit the database's relay is woken
+ * ({@link OutboxNotifier}) and publishes it to its aggregate type's topic.
  */
 public class Outbox {
 
@@ -20,10 +22,21 @@ public class Outbox {
         this.notifier = notifier;
     }
 
+    /** Appends {@code record} in {@code transaction}, a transaction on {@code shard}. */
     public void append(JdbcClient transaction, ShardNo shard, OutboxRecord record) {
-        transaction.sql("""
-                insert into outbox (id, aggregatetype, aggregateid, type, payload, version, occurred_at, traceparent)
-                values (:id, :aggregateType, :aggregateId, :type, cast(:payload as json), :version, :occurredAt, :traceparent)""")
+        append(transaction, OutboxDatabase.nameOf(shard), record);
+    }
+
+    /**
+     * Appends {@code record} in {@code transaction}, a transaction on the registered database {@code database}.
+     * Throws {@link IllegalArgumentException} for a database no {@link OutboxRegistration} names: its rows would
+     * never be published.
+     */
+    public void append(JdbcClient transaction, String database, OutboxRecord record) {
+        if (notifier != null && !notifier.knows(database)) {
+            throw new IllegalArgumentException("no outbox is registered for database " + database);
+        }
+        transaction.sql(OutboxStore.APPEND)
                 .param("id", record.id())
                 .param("aggregateType", record.aggregateType())
                 .param("aggregateId", record.aggregateId())
@@ -40,11 +53,11 @@ public class Outbox {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    notifier.committed(shard);
+                    notifier.committed(database);
                 }
             });
         } else {
-            notifier.committed(shard); // auto-commit: the row is committed already
+            notifier.committed(database); // auto-commit: the row is committed already
         }
     }
 }

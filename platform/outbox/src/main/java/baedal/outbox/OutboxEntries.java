@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads what a shard's outbox holds about one aggregate: each event with when it was written and when Kafka
+ * Reads what a database's outbox holds about one aggregate: each event with when it was written and when Kafka
  * acknowledged it. Published rows older than the outbox's retention are gone from here.
  */
 @Component
@@ -19,11 +19,9 @@ public class OutboxEntries {
             Instant writtenAt, Instant publishedAt) {
     }
 
-    /** The aggregate's events in the shard's outbox, in the order they were written. */
+    /** The aggregate's events in the outbox of the database {@code shard} reaches, in the order they were written. */
     public List<Entry> forAggregate(JdbcClient shard, String aggregateId) {
-        return shard.sql("""
-                select id, type, version, occurred_at, traceparent, written_at, published_at
-                from outbox_state where aggregateid = :aggregateId order by seq""")
+        return shard.sql(OutboxStore.ENTRIES_OF_AGGREGATE)
                 .param("aggregateId", aggregateId)
                 .query((row, n) -> new Entry(row.getObject("id", UUID.class), row.getString("type"),
                         row.getLong("version"), instant(row.getTimestamp("occurred_at")), row.getString("traceparent"),

@@ -6,9 +6,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Reports each shard's relay: whether this instance holds the lease ({@code held-here}), another does
- * ({@code held-elsewhere}), or the shard cannot be reached; how many rows wait and how old the oldest is; and the
- * last error. A backlog does not take the platform down (placement goes on), so the status stays UP.
+ * Reports each database's relay, shards under {@code shards} ({@code shard-0}…) and databases of their own under
+ * {@code databases} ({@code riders}…): whether this instance holds the lease ({@code held-here}), another does
+ * ({@code held-elsewhere}), or the database cannot be reached ({@code unreachable}); how many rows wait and how old
+ * the oldest is; and the last error. A backlog does not take the platform down (writes go on), so the status stays UP.
  */
 final class OutboxHealthIndicator implements HealthIndicator {
 
@@ -21,6 +22,7 @@ final class OutboxHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         Map<String, Object> shards = new LinkedHashMap<>();
+        Map<String, Object> databases = new LinkedHashMap<>();
         for (RelayWorker worker : relay.workers()) {
             RelayWorker.Status status = worker.status();
             Map<String, Object> details = new LinkedHashMap<>();
@@ -31,8 +33,9 @@ final class OutboxHealthIndicator implements HealthIndicator {
                 details.put("lastError", status.lastError());
                 details.put("lastErrorAt", status.lastErrorAt().toString());
             }
-            shards.put(worker.shard().toString(), details);
+            (worker.shard() != null ? shards : databases).put(worker.database().name(), details);
         }
-        return Health.up().withDetail("running", relay.isRunning()).withDetail("shards", shards).build();
+        Health.Builder health = Health.up().withDetail("running", relay.isRunning()).withDetail("shards", shards);
+        return (databases.isEmpty() ? health : health.withDetail("databases", databases)).build();
     }
 }

@@ -1,24 +1,32 @@
 package baedal.outbox;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the outbox relay moves each shard's outbox rows to Kafka. The Kafka client itself (bootstrap servers,
+ * How the outbox relay moves the outbox rows of every registered database ({@link OutboxRegistration}: each shard,
+ * each database of its own) to Kafka, and to which topic. The Kafka client itself (bootstrap servers,
  * security) is configured by {@code spring.kafka.*}; the relay overrides only the producer settings that its
  * guarantees rest on ({@code enable.idempotence=true}, {@code acks=all},
  * {@code max.in.flight.requests.per.connection=5}, bounded {@code delivery.timeout.ms} and {@code max.block.ms}).
  *
  * @param enabled {@code baedal.outbox.enabled} — whether this instance runs relay workers (default {@code true}).
- *        Every instance may run them: one lease per shard makes exactly one of them publish.
- * @param topic {@code baedal.outbox.topic} — the topic every outbox row goes to (default {@code baedal.order-events})
- * @param partitions {@code baedal.outbox.partitions} — partitions of the topic when it is created (default 12)
- * @param replicationFactor {@code baedal.outbox.replication-factor} — replicas of the topic when it is created (default 1)
+ *        Every instance may run them: one lease per database makes exactly one of them publish.
+ * @param topic {@code baedal.outbox.topic} — the orders' topic: where rows of aggregate type {@code Order} go
+ *        (default {@code baedal.order-events})
+ * @param topics {@code baedal.outbox.topics.<aggregate type>} — explicit topics by aggregate type (default none);
+ *        a type without one goes to {@code baedal.<kebab-case type>-events}, e.g. {@code RiderShift} to
+ *        {@code baedal.rider-shift-events} (Debezium's outbox event router routes by aggregate type the same way)
+ * @param partitions {@code baedal.outbox.partitions} — partitions of each outbox topic when it is created (default 12)
+ * @param replicationFactor {@code baedal.outbox.replication-factor} — replicas of each outbox topic when it is
+ *        created (default 1)
  * @param batchSize {@code baedal.outbox.batch-size} — pending rows read and sent per batch (default 2000);
  *        up to two batches are in flight
  * @param pollInterval {@code baedal.outbox.poll-interval} — safety poll when no commit notification arrives (default 1 s)
- * @param leaseRetryInterval {@code baedal.outbox.lease-retry-interval} — how often an instance without a shard's
+ * @param leaseRetryInterval {@code baedal.outbox.lease-retry-interval} — how often an instance without a database's
  *        lease tries to take it (default 1 s); a dead holder is replaced within this plus PostgreSQL's notice of
  *        the dropped connection
  * @param backoffInitial {@code baedal.outbox.backoff-initial} — first pause after a failed round (default 100 ms)
@@ -37,7 +45,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        behind the metrics and health are refreshed (default 5 s)
  * @param linger {@code baedal.outbox.linger} — once the relay has caught up, how long it lets commits gather after
  *        a wake-up before it reads again (default 50 ms; 0 reads at once). Under live traffic this turns one
- *        round (notify, read, send, record progress) per order into one per linger per shard, at the price of at
+ *        round (notify, read, send, record progress) per order into one per linger per database, at the price of at
  *        most that much latency; a backlog is read without pause.
  */
 @ConfigurationProperties("baedal.outbox")
@@ -58,9 +66,12 @@ public record OutboxProperties(
         @DefaultValue("5000") int retentionBatchSize,
         @DefaultValue("100ms") Duration retentionPause,
         @DefaultValue("5s") Duration statsInterval,
-        @DefaultValue("50ms") Duration linger) {
+        @DefaultValue("50ms") Duration linger,
+        @DefaultValue Map<String, String> topics) {
 
+    @ConstructorBinding
     public OutboxProperties {
+        topics = topics == null ? Map.of() : Map.copyOf(topics);
         if (topic == null || topic.isBlank()) {
             throw new IllegalArgumentException("baedal.outbox.topic must name a topic");
         }
@@ -100,35 +111,49 @@ public record OutboxProperties(
         return new OutboxProperties(true, "baedal.order-events", 12, (short) 1, 2000, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(30),
                 Duration.ofSeconds(5), Duration.ofHours(24), Duration.ofMinutes(1), 5_000, Duration.ofMillis(100),
-                Duration.ofSeconds(5), Duration.ofMillis(50));
+                Duration.ofSeconds(5), Duration.ofMillis(50), Map.of());
+    }
+
+    /** The same settings with another orders' topic and explicit topics by aggregate type; for tests and tools. */
+    public OutboxProperties withTopics(String topic, Map<String, String> topics) {
+        return new OutboxProperties(enabled, topic, partitions, replicationFactor, batchSize, pollInterval,
+                leaseRetryInterval, backoffInitial, backoffMax, sendTimeout, maxBlock, retention, retentionInterval,
+                retentionBatchSize, retentionPause, statsInterval, linger, topics);
+    }
+
+    /** The same settings with another safety poll interval; for tests and tools. */
+    public OutboxProperties withPollInterval(Duration pollInterval) {
+        return new OutboxProperties(enabled, topic, partitions, replicationFactor, batchSize, pollInterval,
+                leaseRetryInterval, backoffInitial, backoffMax, sendTimeout, maxBlock, retention, retentionInterval,
+                retentionBatchSize, retentionPause, statsInterval, linger, topics);
     }
 
     /** The same settings with another retention; for tests and tools. */
     public OutboxProperties withRetention(Duration retention) {
         return new OutboxProperties(enabled, topic, partitions, replicationFactor, batchSize, pollInterval,
                 leaseRetryInterval, backoffInitial, backoffMax, sendTimeout, maxBlock, retention, retentionInterval,
-                retentionBatchSize, retentionPause, statsInterval, linger);
+                retentionBatchSize, retentionPause, statsInterval, linger, topics);
     }
 
     /** The same settings with other Kafka timeouts; for tests and tools. */
     public OutboxProperties withKafkaTimeouts(Duration sendTimeout, Duration maxBlock) {
         return new OutboxProperties(enabled, topic, partitions, replicationFactor, batchSize, pollInterval,
                 leaseRetryInterval, backoffInitial, backoffMax, sendTimeout, maxBlock, retention, retentionInterval,
-                retentionBatchSize, retentionPause, statsInterval, linger);
+                retentionBatchSize, retentionPause, statsInterval, linger, topics);
     }
 
     /** The same settings with another batch size and maximum back-off; for tests and tools. */
     public OutboxProperties withBatching(int batchSize, Duration backoffMax) {
         return new OutboxProperties(enabled, topic, partitions, replicationFactor, batchSize, pollInterval,
                 leaseRetryInterval, backoffInitial, backoffMax, sendTimeout, maxBlock, retention, retentionInterval,
-                retentionBatchSize, retentionPause, statsInterval, linger);
+                retentionBatchSize, retentionPause, statsInterval, linger, topics);
     }
 
     /** The same settings with another retention schedule; for tests and tools. */
     public OutboxProperties withRetentionSchedule(Duration retentionInterval, int retentionBatchSize) {
         return new OutboxProperties(enabled, topic, partitions, replicationFactor, batchSize, pollInterval,
                 leaseRetryInterval, backoffInitial, backoffMax, sendTimeout, maxBlock, retention, retentionInterval,
-                retentionBatchSize, retentionPause, statsInterval, linger);
+                retentionBatchSize, retentionPause, statsInterval, linger, topics);
     }
 
     private static void requireAtLeast(int value, int minimum, String name) {

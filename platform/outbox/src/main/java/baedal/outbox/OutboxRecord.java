@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One event as it is written to a shard's outbox, in the transaction of the change it records.
+ * One event as it is written to a database's outbox, in the transaction of the change it records.
  *
  * @param id the event id, a time-ordered UUID (version 7) that stays the event's id for ever, also when it
  *        is re-published, so consumers can de-duplicate by it
- * @param aggregateType the kind of aggregate, e.g. {@code Order}
+ * @param aggregateType the kind of aggregate, e.g. {@code Order}; it names the topic the event goes to
+ *        ({@code baedal.outbox.topics}, else {@code baedal.<kebab-case type>-events})
  * @param aggregateId the aggregate's id (the order number); the Kafka record key, so one aggregate's events
  *        keep their order on the topic
  * @param type the event type, e.g. {@code OrderPlaced}
@@ -24,6 +25,9 @@ public record OutboxRecord(UUID id, String aggregateType, String aggregateId, St
         if (id == null || aggregateType == null || aggregateId == null || type == null || occurredAt == null
                 || payload == null) {
             throw new IllegalArgumentException("an outbox record needs id, aggregate, type, time and payload");
+        }
+        if (aggregateType.chars().noneMatch(Character::isLetterOrDigit)) {
+            throw new IllegalArgumentException("an aggregate type names its topic: '" + aggregateType + "'");
         }
         if (version < 1) {
             throw new IllegalArgumentException("versions start at 1: " + version);

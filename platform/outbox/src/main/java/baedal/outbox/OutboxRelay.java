@@ -1,7 +1,5 @@
 package baedal.outbox;
 
-import baedal.sharding.ShardNo;
-import baedal.sharding.ShardProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,14 +9,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * This instance's relay: one worker thread per shard, each competing for its shard's lease and publishing
- * while it holds it, with its own producer (a failure on one shard never disturbs another's records). Placement never waits on the relay; the relay never waits on placement.
+ * This instance's relay: one worker thread per registered database (each shard, each database of its own), each
+ * competing for its database's lease and publishing while it holds it, with its own producer (a failure on one
+ * database never disturbs another's records). Writers never wait on the relay; the relay never waits on writers.
  */
 final class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-    private final List<ShardProperties.Node> nodes;
+    private final List<OutboxDatabase> databases;
     private final OutboxProperties properties;
     private final Supplier<OutboxPublisher> publisherFactory;
     private final MeterRegistry registry;
@@ -28,9 +27,9 @@ final class OutboxRelay implements SmartLifecycle {
     private final List<OutboxPublisher> publishers = new ArrayList<>();
     private volatile boolean running;
 
-    OutboxRelay(List<ShardProperties.Node> nodes, OutboxProperties properties, Supplier<OutboxPublisher> publisherFactory,
+    OutboxRelay(List<OutboxDatabase> databases, OutboxProperties properties, Supplier<OutboxPublisher> publisherFactory,
             MeterRegistry registry, RelayFaults faults) {
-        this.nodes = List.copyOf(nodes);
+        this.databases = List.copyOf(databases);
         this.properties = properties;
         this.publisherFactory = publisherFactory;
         this.registry = registry;
@@ -42,19 +41,19 @@ final class OutboxRelay implements SmartLifecycle {
         if (running || !properties.enabled()) {
             return;
         }
-        for (int i = 0; i < nodes.size(); i++) {
-            ShardNo shard = new ShardNo(i);
+        for (OutboxDatabase database : databases) {
             OutboxPublisher publisher = publisherFactory.get();
             publishers.add(publisher);
-            RelayWorker worker = new RelayWorker(shard, nodes.get(i), properties, publisher, registry, faults);
-            Thread thread = new Thread(worker, "outbox-relay-" + shard);
+            RelayWorker worker = new RelayWorker(database, properties, publisher, registry, faults);
+            Thread thread = new Thread(worker, "outbox-relay-" + database.name());
             thread.setDaemon(true);
             workers.add(worker);
             threads.add(thread);
             thread.start();
         }
         running = true;
-        log.info("Outbox relay started for {} shards, publishing to {}", nodes.size(), properties.topic());
+        log.info("Outbox relay started for {} databases ({}), orders publishing to {}", databases.size(),
+                databases.stream().map(OutboxDatabase::name).toList(), properties.topic());
     }
 
     @Override

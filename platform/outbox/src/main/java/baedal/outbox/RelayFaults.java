@@ -1,6 +1,5 @@
 package baedal.outbox;
 
-import baedal.sharding.ShardNo;
 import java.sql.Connection;
 
 /**
@@ -9,7 +8,7 @@ import java.sql.Connection;
  */
 interface RelayFaults {
 
-    RelayFaults NONE = (shard, leaseConnection, acknowledged) -> { };
+    RelayFaults NONE = (database, leaseConnection, acknowledged) -> { };
 
-    void afterAcknowledged(ShardNo shard, Connection leaseConnection, int acknowledged);
+    void afterAcknowledged(OutboxDatabase database, Connection leaseConnection, int acknowledged);
 }

@@ -85,11 +85,7 @@ class OutboxRelayIntegrationTests {
     void wakesOnACommitInsteadOfWaitingForItsPoll() throws Exception {
         try (RelayHarness world = new RelayHarness(platform, 1, RelayHarness.quickSettings())) {
             OutboxProperties quick = world.properties;
-            OutboxProperties slowPoll = new OutboxProperties(true, quick.topic(), quick.partitions(),
-                    quick.replicationFactor(), quick.batchSize(), Duration.ofMinutes(5), quick.leaseRetryInterval(),
-                    quick.backoffInitial(), quick.backoffMax(), quick.sendTimeout(), quick.maxBlock(), quick.retention(),
-                    quick.retentionInterval(), quick.retentionBatchSize(), quick.retentionPause(), quick.statsInterval(),
-                    quick.linger());
+            OutboxProperties slowPoll = quick.withPollInterval(Duration.ofMinutes(5));
             OutboxRelay relay = world.startRelay(slowPoll, RelayFaults.NONE);
             await().atMost(Duration.ofSeconds(10)).until(() -> heldHere(relay, 0));
             Thread.sleep(500); // the worker has found the outbox empty and waits for a notification
@@ -388,7 +384,7 @@ class OutboxRelayIntegrationTests {
         Map<Integer, Integer> holders = new HashMap<>();
         for (OutboxRelay relay : relays) {
             for (RelayWorker worker : relay.workers()) {
-                if (worker.status().lease() == RelayWorker.Lease.HELD_HERE) {
+                if (worker.status().lease() == RelayLease.State.HELD_HERE) {
                     holders.merge(worker.shard().value(), 1, Integer::sum);
                 }
             }
@@ -398,7 +394,7 @@ class OutboxRelayIntegrationTests {
 
     private static boolean heldHere(OutboxRelay relay, int shard) {
         return relay.workers().stream().anyMatch(worker -> worker.shard().value() == shard
-                && worker.status().lease() == RelayWorker.Lease.HELD_HERE);
+                && worker.status().lease() == RelayLease.State.HELD_HERE);
     }
 
     /** Ends the worker thread like a crash of its process: nothing after it runs. */

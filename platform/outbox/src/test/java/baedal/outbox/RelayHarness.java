@@ -36,7 +36,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A small world for relay tests on the embedded platform: fresh shard databases migrated with this module's
- * shard migrations, a fresh topic, appends through {@link Outbox}, relays, and a reader of the topic.
+ * migrations (or, {@link #single}, one database of its own registered by name), a fresh topic, appends through
+ * {@link Outbox}, relays, and a reader of the topic.
  */
 final class RelayHarness implements AutoCloseable {
 
@@ -46,6 +47,10 @@ final class RelayHarness implements AutoCloseable {
     final EmbeddedPlatform platform;
     final List<ShardProperties.Node> nodes = new ArrayList<>();
     final Shards shards;
+    /** The registered databases: the shards, or the one database of its own. */
+    final OutboxDatabases databases;
+    /** The name of the one database of its own, or {@code null} when the world is sharded. */
+    final String single;
     final OutboxProperties properties;
     final OutboxNotifier notifier;
     final Outbox outbox;
@@ -61,22 +66,47 @@ final class RelayHarness implements AutoCloseable {
     }
 
     RelayHarness(EmbeddedPlatform platform, int shardCount, OutboxProperties base) {
+        this(platform, shardCount, null, base);
+    }
+
+    /**
+     * A world of one database of its own, registered under {@code name}; its rows are of aggregate type
+     * {@code Rider} and routed to this world's topic.
+     */
+    static RelayHarness single(EmbeddedPlatform platform, String name, OutboxProperties base) {
+        return new RelayHarness(platform, 1, name, base);
+    }
+
+    private RelayHarness(EmbeddedPlatform platform, int shardCount, String single, OutboxProperties base) {
         this.platform = platform;
+        this.single = single;
         int world = worlds.incrementAndGet();
         for (int i = 0; i < shardCount; i++) {
             String database = "relay_w" + world + "_s" + i;
             platform.createDatabaseIfMissing(database);
             nodes.add(new ShardProperties.Node(platform.jdbcUrl(database), platform.postgresUser(), ""));
         }
-        this.notifier = new OutboxNotifier(nodes, java.time.Duration.ofMillis(10));
+        ShardProperties shardProperties = new ShardProperties(nodes, 4, Duration.ofSeconds(1), Duration.ofSeconds(10),
+                Duration.ofSeconds(1), null);
+        if (single == null) {
+            this.shards = Shards.open(shardProperties, List.of(OutboxDatabases.SCHEMA), config -> { });
+            this.databases = OutboxDatabases.of(List.of(OutboxRegistration.shards(shards, shardProperties)));
+        } else {
+            // The outbox migrates a database of its own itself; Shards only serves the tests' transactions here.
+            ShardProperties.Node node = nodes.getFirst();
+            this.databases = OutboxDatabases.opened(List.of(
+                    OutboxRegistration.database(single, node.url(), node.username(), node.password()).publishing("Rider")));
+            this.shards = Shards.open(shardProperties, List.of(), config -> { });
+        }
+        this.notifier = new OutboxNotifier(databases.all(), java.time.Duration.ofMillis(10));
         notifier.start();
         this.outbox = new Outbox(notifier);
-        this.shards = Shards.open(new ShardProperties(nodes, 4, Duration.ofSeconds(1), Duration.ofSeconds(10),
-                Duration.ofSeconds(1), "classpath:db/shard"));
-        this.properties = new OutboxProperties(true, "relay-test-" + world, 4, (short) 1, base.batchSize(),
+        String worldTopic = "relay-test-" + world;
+        this.properties = new OutboxProperties(true, worldTopic, 4, (short) 1, base.batchSize(),
                 base.pollInterval(), base.leaseRetryInterval(), base.backoffInitial(), base.backoffMax(),
                 base.sendTimeout(), base.maxBlock(), base.retention(), base.retentionInterval(),
-                base.retentionBatchSize(), base.retentionPause(), base.statsInterval(), base.linger());
+                base.retentionBatchSize(), base.retentionPause(), base.statsInterval(), base.linger(),
+                single == null ? Map.of() : Map.of("Rider", worldTopic));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()))) {
             NewTopic topic = new NewTopic(properties.topic(), properties.partitions(), properties.replicationFactor());
             admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
@@ -114,7 +144,7 @@ final class RelayHarness implements AutoCloseable {
     OutboxRelay startRelay(OutboxProperties settings, java.util.function.Supplier<OutboxPublisher> publisher,
             RelayFaults faults) {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        OutboxRelay relay = new OutboxRelay(nodes, settings, publisher, registry, faults);
+        OutboxRelay relay = new OutboxRelay(databases.all(), settings, publisher, registry, faults);
         registries.put(relay, registry);
         relays.add(relay);
         relay.start();
@@ -140,8 +170,14 @@ final class RelayHarness implements AutoCloseable {
         String payload = "{\"aggregateId\": \"" + aggregateId + "\", \"version\": " + version + "}";
         shards.get(shardOf(aggregateId)).inTransaction(jdbc -> {
             first.accept(jdbc);
-            outbox.append(jdbc, shardOf(aggregateId), new OutboxRecord(id, "Order", aggregateId, "OrderPlaced", version, Instant.now(),
-                    "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", payload));
+            String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+            if (single == null) {
+                outbox.append(jdbc, shardOf(aggregateId), new OutboxRecord(id, "Order", aggregateId, "OrderPlaced",
+                        version, Instant.now(), traceparent, payload));
+            } else {
+                outbox.append(jdbc, single, new OutboxRecord(id, "Rider", aggregateId, "ShiftStarted", version,
+                        Instant.now(), traceparent, payload));
+            }
             return null;
         });
         appended.add(id);

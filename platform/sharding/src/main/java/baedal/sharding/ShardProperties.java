@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param socketTimeout how long a statement may wait on the network before it fails (default 10 s)
  * @param retryAfter how long a shard that failed is skipped before it is tried again; also the
  *        {@code Retry-After} given to clients (default 5 s)
- * @param migrationsLocation Flyway location of the schema every shard gets (default {@code classpath:db/shard})
+ * @param migrationsLocation <b>deprecated</b>: modules bring their own sets ({@link ModuleSchema}, scripts under
+ *        {@code db/<module>/shard/}). When given, one more Flyway location applied to every shard after the modules'
+ *        sets, with its own history table {@value #EXTRA_HISTORY_TABLE} (default: none)
  */
 @ConfigurationProperties("baedal.shards")
 public record ShardProperties(
@@ -24,7 +26,10 @@ public record ShardProperties(
         @DefaultValue("1s") Duration connectionTimeout,
         @DefaultValue("10s") Duration socketTimeout,
         @DefaultValue("5s") Duration retryAfter,
-        @DefaultValue("classpath:db/shard") String migrationsLocation) {
+        @Deprecated String migrationsLocation) {
+
+    /** The history table of the deprecated extra location {@code baedal.shards.migrations-location}. */
+    public static final String EXTRA_HISTORY_TABLE = "shard_schema_history";
 
     public ShardProperties {
         nodes = List.copyOf(nodes);

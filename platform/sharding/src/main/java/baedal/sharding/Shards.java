@@ -14,7 +14,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,8 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       key always ranks shards the same way (so retries meet on one shard), and a shard that is down is
  *       skipped for the next in the ranking.</li>
  * </ul>
- * Each shard has its own connection pool and gets the same Flyway migrations; a shard that cannot be
- * migrated at start-up is retried in the background and takes no work until it is migrated.
+ * Each shard has its own connection pool and gets the same migrations: every module's own set
+ * ({@link ModuleSchema}: a Flyway location and a history table of its own), one set after the other; a shard that
+ * cannot be migrated at start-up is retried in the background and takes no work until it is migrated.
  */
 public final class Shards implements AutoCloseable {
 
@@ -42,12 +42,18 @@ public final class Shards implements AutoCloseable {
     private final List<Shard> shards;
     private final List<HikariDataSource> pools;
     private final ShardProperties properties;
+    private final List<ModuleSchema> schemas;
     private final ScheduledExecutorService migrationRetries;
 
     Shards(List<Shard> shards, List<HikariDataSource> pools, ShardProperties properties) {
+        this(shards, pools, properties, List.of());
+    }
+
+    Shards(List<Shard> shards, List<HikariDataSource> pools, ShardProperties properties, List<ModuleSchema> schemas) {
         this.shards = List.copyOf(shards);
         this.pools = List.copyOf(pools);
         this.properties = properties;
+        this.schemas = List.copyOf(schemas);
         this.migrationRetries = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "shard-migrations");
             thread.setDaemon(true);
@@ -56,10 +62,13 @@ public final class Shards implements AutoCloseable {
     }
 
     /**
-     * Opens a pool per configured shard and migrates every shard that answers. {@code poolCustomizer} may
-     * add metrics or other settings to each pool before it opens.
+     * Opens a pool per configured shard and migrates every shard that answers with {@code schemas}, in that
+     * order, then with every module's set found on the class path ({@code db/<module>/shard/}) and, if given, the
+     * deprecated {@code baedal.shards.migrations-location}; a set named twice (by its history table) is applied
+     * once. {@code poolCustomizer} may add metrics or other settings to each pool before it opens.
      */
-    public static Shards open(ShardProperties properties, Consumer<HikariConfig> poolCustomizer) {
+    public static Shards open(ShardProperties properties, List<ModuleSchema> schemas,
+            Consumer<HikariConfig> poolCustomizer) {
         List<Shard> shards = new ArrayList<>();
         List<HikariDataSource> pools = new ArrayList<>();
         for (int i = 0; i < properties.nodes().size(); i++) {
@@ -70,13 +79,35 @@ public final class Shards implements AutoCloseable {
             shards.add(new Shard(no, JdbcClient.create(pool), new TransactionTemplate(transactionManager),
                     breaker(no, properties.retryAfter()), properties.retryAfter()));
         }
-        Shards opened = new Shards(shards, pools, properties);
+        Shards opened = new Shards(shards, pools, properties, allSchemas(properties, schemas));
         opened.migrateAll();
         return opened;
     }
 
+    /** Opens the shards with the module sets found on the class path (and the deprecated extra location). */
+    public static Shards open(ShardProperties properties, Consumer<HikariConfig> poolCustomizer) {
+        return open(properties, List.of(), poolCustomizer);
+    }
+
     public static Shards open(ShardProperties properties) {
         return open(properties, config -> { });
+    }
+
+    /** The sets every shard gets, in the order they are applied. */
+    public List<ModuleSchema> schemas() {
+        return schemas;
+    }
+
+    static List<ModuleSchema> allSchemas(ShardProperties properties, List<ModuleSchema> registered) {
+        java.util.Map<String, ModuleSchema> byTable = new java.util.LinkedHashMap<>();
+        registered.forEach(schema -> byTable.putIfAbsent(schema.historyTable(), schema));
+        ModuleSchema.onShardsFromClassPath(Shards.class.getClassLoader())
+                .forEach(schema -> byTable.putIfAbsent(schema.historyTable(), schema));
+        if (properties.migrationsLocation() != null && !properties.migrationsLocation().isBlank()) {
+            ModuleSchema extra = new ModuleSchema(properties.migrationsLocation(), ShardProperties.EXTRA_HISTORY_TABLE);
+            byTable.putIfAbsent(extra.historyTable(), extra);
+        }
+        return List.copyOf(byTable.values());
     }
 
     /** The shard a record's key names. Throws {@link UnknownShard} if this deployment has no such shard. */
@@ -148,11 +179,9 @@ public final class Shards implements AutoCloseable {
     private void migrate(int index) {
         Shard shard = shards.get(index);
         try {
-            Flyway.configure()
-                    .dataSource(pools.get(index))
-                    .locations(properties.migrationsLocation())
-                    .load()
-                    .migrate();
+            for (ModuleSchema schema : schemas) {
+                schema.migrate(pools.get(index));
+            }
             shard.markMigrated();
             log.info("{} is migrated and takes work ({})", shard.no(), pools.get(index).getJdbcUrl());
         } catch (RuntimeException failure) {

@@ -7,6 +7,8 @@ import baedal.sharding.ShardNo;
 import baedal.sharding.Shards;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.ToIntBiFunction;
+import java.util.function.ToIntFunction;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The operator's way to send events again: {@code POST /api/operator/outbox/shards/{shard}/republish} with
- * {@code {"aggregateId": "..."}} or {@code {"from": "<instant>", "to": "<instant>"}} answers
+ * The operator's way to send events again: {@code POST /api/operator/outbox/shards/{shard}/republish} (a shard) or
+ * {@code POST /api/operator/outbox/databases/{name}/republish} (a registered database of its own, e.g.
+ * {@code riders}) with {@code {"aggregateId": "..."}} or {@code {"from": "<instant>", "to": "<instant>"}} answers
  * {@code 202 {"requeued": n}}; the relay then publishes them with their original event ids.
  */
 @RestController
@@ -38,6 +41,23 @@ class OutboxOperatorController {
                     "unknown-shard", "Unknown shard", "This deployment has no shard " + shard + "."));
         }
         ShardNo no = new ShardNo(shard);
+        return requeue(request, aggregateId -> republisher.republishAggregate(no, aggregateId),
+                (from, to) -> republisher.republishRange(no, from, to));
+    }
+
+    @PostMapping(path = "/api/operator/outbox/databases/{name}/republish", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> republish(@PathVariable("name") String name, @RequestBody RepublishRequest request) {
+        if (!republisher.hasDatabase(name)) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.problem(HttpStatus.NOT_FOUND,
+                    "unknown-outbox-database", "Unknown outbox database",
+                    "No database of this deployment has an outbox registered under that name."));
+        }
+        return requeue(request, aggregateId -> republisher.republishAggregate(name, aggregateId),
+                (from, to) -> republisher.republishRange(name, from, to));
+    }
+
+    private static ResponseEntity<?> requeue(RepublishRequest request, ToIntFunction<String> aggregate,
+            ToIntBiFunction<Instant, Instant> range) {
         int requeued;
         if (request.aggregateId() != null) {
             if (request.from() != null || request.to() != null) {
@@ -46,7 +66,7 @@ class OutboxOperatorController {
             if (request.aggregateId().isBlank()) {
                 throw InvalidInput.of("aggregateId", "must not be blank");
             }
-            requeued = republisher.republishAggregate(no, request.aggregateId());
+            requeued = aggregate.applyAsInt(request.aggregateId());
         } else {
             if (request.from() == null || request.to() == null) {
                 throw InvalidInput.of(request.from() == null ? "from" : "to",
@@ -55,7 +75,7 @@ class OutboxOperatorController {
             if (!request.from().isBefore(request.to())) {
                 throw InvalidInput.of("to", "must be after from");
             }
-            requeued = republisher.republishRange(no, request.from(), request.to());
+            requeued = range.applyAsInt(request.from(), request.to());
         }
         return ResponseEntity.accepted().body(Map.of("requeued", requeued));
     }

@@ -9,9 +9,11 @@ import baedal.embedded.EmbeddedPlatform;
 import baedal.embedded.EmbeddedSettings;
 import baedal.outbox.EventIds;
 import baedal.outbox.Outbox;
+import baedal.outbox.OutboxConfiguration;
 import baedal.outbox.OutboxRecord;
 import baedal.outbox.OutboxRepublisher;
 import baedal.platform.web.ProblemHandling;
+import baedal.sharding.ModuleSchema;
 import baedal.sharding.ShardNo;
 import baedal.sharding.ShardProperties;
 import baedal.sharding.Shards;
@@ -44,7 +46,8 @@ class OutboxOperatorApiIntegrationTests {
         platform.createDatabaseIfMissing("operator_s0");
         shards = Shards.open(new ShardProperties(List.of(new ShardProperties.Node(platform.jdbcUrl("operator_s0"),
                 platform.postgresUser(), "")), 2, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(1),
-                "classpath:db/shard"));
+                null), List.of(new ModuleSchema(OutboxConfiguration.LOCATION, OutboxConfiguration.HISTORY_TABLE)),
+                config -> { });
         start = Instant.now().minusSeconds(1);
         Outbox outbox = new Outbox(null);
         EventIds ids = new EventIds(Clock.systemUTC());

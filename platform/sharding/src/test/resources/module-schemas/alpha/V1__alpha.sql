@@ -1,0 +1,2 @@
+-- alpha's first table
+create table alpha (id bigint primary key);

@@ -1,0 +1,2 @@
+-- alpha's second change
+alter table alpha add column name text;

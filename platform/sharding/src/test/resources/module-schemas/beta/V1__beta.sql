@@ -1,0 +1,2 @@
+-- beta's only table
+create table beta (id bigint primary key);
