@@ -57,7 +57,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
         log.error("Unexpected failure while handling a request", failure);
         return ResponseEntity.internalServerError().body(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal-error", "Internal error", "The request failed unexpectedly; nothing is assumed written."));
+                "internal-error", "Internal error", Problems.INTERNAL_ERROR_DETAIL));
     }
 
     @Override
@@ -67,6 +67,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 : ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
         switch (ex) {
             case HttpMessageNotReadableException unreadable -> {
+                JsonInputErrors.FieldError refused = JsonInputErrors.of(unreadable.getCause());
+                if (refused != null) {
+                    // every token parsed, but a value breaks a platform rule: a field error like any other
+                    problem.setType(Problems.type("invalid-request"));
+                    problem.setTitle("Invalid request");
+                    problem.setDetail(refused.field() + ": " + refused.message());
+                    problem.setProperty("errors", List.of(Map.of("field", refused.field(), "message", refused.message())));
+                    break;
+                }
                 problem.setType(Problems.type("malformed-request"));
                 problem.setTitle("Malformed request body");
                 String field = fieldOf(unreadable);
@@ -103,7 +112,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 problem.setTitle("Not acceptable");
             }
             default -> {
-                problem.setType(Problems.type("bad-request"));
+                problem.setType(Problems.type(Problems.kindOf(statusCode.value())));
+                if (problem.getTitle() == null) {
+                    problem.setTitle(Problems.titleOf(statusCode.value()));
+                }
             }
         }
         return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
