@@ -3,8 +3,11 @@ package baedal.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,8 +33,11 @@ class TextInputModuleTests {
     record Item(Long menuId, Integer quantity, List<Long> optionIds) {
     }
 
+    enum By { MEMBER, OPERATOR }
+
     record Order(Long memberId, List<Item> items, Address deliveryAddress, String requestToShop, List<String> tags,
-            Map<String, String> headers, Object anything, String[] names, Short small, Byte tiny) {
+            Map<String, String> headers, Object anything, String[] names, Short small, Byte tiny, Instant from,
+            UUID id, By by, LocalDate day) {
     }
 
     private static JsonInputErrors.FieldError refusal(String json) {
@@ -48,12 +54,17 @@ class TextInputModuleTests {
         Order order = JSON.readValue("""
                 {"memberId": 1001, "items": [{"menuId": 101, "quantity": 2, "optionIds": [1002]}],
                  "deliveryAddress": {"road": "테헤란로 152", "lat": 37.5}, "requestToShop": "맵지 않게\\n해주세요\\t!",
-                 "tags": ["a"], "headers": {"k": "v"}, "anything": {"x": ["y"]}, "names": ["n"], "small": 7, "tiny": -1}""",
+                 "tags": ["a"], "headers": {"k": "v"}, "anything": {"x": ["y"]}, "names": ["n"], "small": 7, "tiny": -1,
+                 "from": "2026-11-25T00:00:00Z", "id": "7c2e3d4c-1111-4222-8333-944455556666", "by": "OPERATOR",
+                 "day": "2026-11-25"}""",
                 Order.class);
 
         assertThat(order.items().getFirst().quantity()).isEqualTo(2);
         assertThat(order.requestToShop()).isEqualTo("맵지 않게\n해주세요\t!");
         assertThat(order.deliveryAddress().lat()).isEqualTo(37.5);
+        assertThat(order.by()).isEqualTo(By.OPERATOR);
+        assertThat(order.from()).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
+        assertThat(order.anything()).isEqualTo(Map.of("x", List.of("y")));
         assertThat(JSON.readValue("{\"memberId\": -0, \"requestToShop\": null}", Order.class).requestToShop()).isNull();
     }
 
@@ -69,6 +80,17 @@ class TextInputModuleTests {
         assertThat(refusal("{\"headers\": {\"a\\nb\": \"v\"}}").field()).startsWith("headers");
         assertThat(refusal("{\"anything\": {\"deep\": [\"\\u0000\"]}}").field()).startsWith("anything");
         assertThat(refusal("{\"requestToShop\": \"\\ud83d\"}").message()).contains("unpaired surrogate");
+    }
+
+    @Test
+    void refusesControlCharactersInTextsBoundToOtherTypesAsText() {
+        assertThat(refusal("{\"from\": \"2026-11-25T00:00:00Z\\u0000\"}")).isEqualTo(
+                new JsonInputErrors.FieldError("from", "must not contain control characters (U+0000 at index 20)"));
+        assertThat(refusal("{\"day\": \"2026-11-25\\u0000\"}").field()).isEqualTo("day");
+        assertThat(refusal("{\"id\": \"\\u0000\"}").field()).isEqualTo("id");
+        assertThat(refusal("{\"by\": \"MEMBER\\u0000\"}").field()).isEqualTo("by");
+        assertThat(refusal("{\"memberId\": \"1\\u0000\"}").field()).isEqualTo("memberId");
+        assertThat(refusal("{\"items\": [{\"optionIds\": [\"1\\u0085\"]}]}").field()).isEqualTo("items[0].optionIds[0]");
     }
 
     @Test
