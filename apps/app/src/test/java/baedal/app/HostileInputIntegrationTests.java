@@ -395,6 +395,21 @@ class HostileInputIntegrationTests {
         }
     }
 
+    @Test
+    void answersAnErrorStatusSetWithoutABodyWithProblemJson() {
+        for (String path : List.of("/actuator/metrics/no.such.metric", "/actuator/health/no-such-group")) {
+            RawHttp.Answer answer = raw("GET " + path + " HTTP/1.1");
+
+            assertProblem(answer.status(), answer.header("Content-Type"), answer.body(), 404, "not-found");
+        }
+        RawHttp.Answer wrongMethod = raw("POST /actuator/health HTTP/1.1", "Accept: application/json");
+        assertProblem(wrongMethod.status(), wrongMethod.header("Content-Type"), wrongMethod.body(), 405,
+                "method-not-allowed");
+        RawHttp.Answer healthy = raw("GET /actuator/health HTTP/1.1");
+        assertThat(healthy.status()).as(healthy.toString()).isEqualTo(200);
+        assertThat(healthy.json().path("status").asString()).isEqualTo("UP");
+    }
+
     // ---------------------------------------------------------------------------------------------- assertions
 
     private static void assertBadRequest(RawHttp.Answer answer) {
