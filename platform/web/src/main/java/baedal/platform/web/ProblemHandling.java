@@ -29,8 +29,11 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * The platform-wide last line of error handling: turns framework errors (malformed JSON, missing headers,
- * wrong methods, unknown paths) and {@link InvalidInput} into problem+json with stable types. Contexts map
- * their own domain exceptions in their own advice, ordered before this one.
+ * wrong methods, unknown paths) and {@link InvalidInput} into problem+json with stable types. A body whose JSON
+ * parsed but one of whose values breaks a platform rule ({@link JsonInputErrors}: a control character, a fraction
+ * or an out-of-range number where a whole number is expected) is an {@code invalid-request} naming the field, not
+ * a {@code malformed-request}. Contexts map their own domain exceptions in their own advice, ordered before this
+ * one; every problem body is sent as {@code application/problem+json} ({@link ProblemMediaType}).
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
