@@ -28,13 +28,32 @@ import org.springframework.core.env.MapPropertySource;
  * <p>
  * Settings: {@code baedal.embedded.data-dir} ({@code ./data}), {@code baedal.embedded.postgres-port} (15432),
  * {@code baedal.embedded.kafka-port} (19092), {@code baedal.embedded.kafka-controller-port} (19093) and
- * {@code baedal.shards.count} (4). The platform stops after the application context's other beans are destroyed, or
+ * {@code baedal.shards.count} (4). It also sets the noisiest third-party loggers to WARN ({@link #LOGGING_DEFAULTS}),
+ * below every other property source so that a user's {@code logging.level.*} wins. The platform stops after the application context's other beans are destroyed, or
  * when the application fails to start, and at the latest when the JVM shuts down.
  */
 public class EmbeddedPlatformEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
 	/** The name of the property source that points the application at the embedded servers. */
 	public static final String PROPERTY_SOURCE_NAME = "baedalEmbedded";
+
+	/** The name of the property source with the embedded default's logging levels, below every other source. */
+	public static final String LOGGING_PROPERTY_SOURCE_NAME = "baedalEmbeddedLogging";
+
+	/**
+	 * The third-party loggers that talk the most while the embedded servers start and create their topics, tables
+	 * and pools: the in-process Kafka broker (hundreds of INFO lines, many after the application is ready), the
+	 * Kafka clients' configuration dumps, the embedded PostgreSQL's server log, Flyway and Hikari. On the embedded
+	 * default they log warnings and errors only, so the startup banner is what a new user reads last.
+	 */
+	static final Map<String, String> LOGGING_DEFAULTS = Map.of(
+			"logging.level.kafka", "WARN",
+			"logging.level.state.change.logger", "WARN",
+			"logging.level.org.apache.kafka", "WARN",
+			"logging.level.org.apache.zookeeper", "WARN",
+			"logging.level.io.zonky", "WARN",
+			"logging.level.org.flywaydb", "WARN",
+			"logging.level.com.zaxxer.hikari", "WARN");
 
 	/** The catalog's database. */
 	public static final String CATALOG_DATABASE = "baedal_catalog";
@@ -65,6 +84,7 @@ public class EmbeddedPlatformEnvironmentPostProcessor implements EnvironmentPost
 			log.debug("Embedded platform disabled (baedal.embedded.enabled=false)");
 			return;
 		}
+		addLoggingDefaults(environment);
 		if (environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
 			return;
 		}
@@ -93,6 +113,18 @@ public class EmbeddedPlatformEnvironmentPostProcessor implements EnvironmentPost
 		log.info("Embedded platform started: PostgreSQL at " + platform.jdbcUrl(CATALOG_DATABASE)
 				+ " (+ the order read model and " + shardCount + " shard databases), Kafka at " + platform.kafkaBootstrapServers() + ", data in "
 				+ platform.dataDir());
+	}
+
+	/**
+	 * Adds {@link #LOGGING_DEFAULTS} with the lowest precedence of all sources: any {@code logging.level.*} the user
+	 * sets (in {@code application.yml}, as an argument or an environment variable) wins. Spring Boot's logging
+	 * system reads them when it initializes, which is after the environment post-processors ran.
+	 */
+	static void addLoggingDefaults(ConfigurableEnvironment environment) {
+		if (!environment.getPropertySources().contains(LOGGING_PROPERTY_SOURCE_NAME)) {
+			environment.getPropertySources()
+				.addLast(new MapPropertySource(LOGGING_PROPERTY_SOURCE_NAME, new LinkedHashMap<>(LOGGING_DEFAULTS)));
+		}
 	}
 
 	static EmbeddedSettings settings(ConfigurableEnvironment environment) {

@@ -146,12 +146,21 @@ class OrderViewController {
         return statuses;
     }
 
+    /**
+     * A business day of years 1 to 9999: {@code LocalDate} would take {@code +999999999-12-31}, whose next day
+     * does not exist and which no database stores.
+     */
     private static LocalDate date(String text, String field, Violations violations) {
         if (text == null || text.isEmpty()) {
             return null;
         }
         try {
-            return LocalDate.parse(text);
+            LocalDate day = LocalDate.parse(text);
+            if (day.getYear() < 1 || day.getYear() > 9999) {
+                violations.add(field, "must be a date of the years 0001 to 9999, like 2026-11-25");
+                return null;
+            }
+            return day;
         } catch (DateTimeParseException malformed) {
             violations.add(field, "must be a date like 2026-11-25");
             return null;

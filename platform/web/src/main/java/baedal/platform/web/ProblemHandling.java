@@ -29,8 +29,11 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * The platform-wide last line of error handling: turns framework errors (malformed JSON, missing headers,
- * wrong methods, unknown paths) and {@link InvalidInput} into problem+json with stable types. Contexts map
- * their own domain exceptions in their own advice, ordered before this one.
+ * wrong methods, unknown paths) and {@link InvalidInput} into problem+json with stable types. A body whose JSON
+ * parsed but one of whose values breaks a platform rule ({@link JsonInputErrors}: a control character, a fraction
+ * or an out-of-range number where a whole number is expected) is an {@code invalid-request} naming the field, not
+ * a {@code malformed-request}. Contexts map their own domain exceptions in their own advice, ordered before this
+ * one; every problem body is sent as {@code application/problem+json} ({@link ProblemMediaType}).
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -57,7 +60,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
         log.error("Unexpected failure while handling a request", failure);
         return ResponseEntity.internalServerError().body(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal-error", "Internal error", "The request failed unexpectedly; nothing is assumed written."));
+                "internal-error", "Internal error", Problems.INTERNAL_ERROR_DETAIL));
     }
 
     @Override
@@ -67,6 +70,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 : ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
         switch (ex) {
             case HttpMessageNotReadableException unreadable -> {
+                JsonInputErrors.FieldError refused = JsonInputErrors.of(unreadable.getCause());
+                if (refused != null) {
+                    // every token parsed, but a value breaks a platform rule: a field error like any other
+                    problem.setType(Problems.type("invalid-request"));
+                    problem.setTitle("Invalid request");
+                    problem.setDetail(refused.field() + ": " + refused.message());
+                    problem.setProperty("errors", List.of(Map.of("field", refused.field(), "message", refused.message())));
+                    break;
+                }
                 problem.setType(Problems.type("malformed-request"));
                 problem.setTitle("Malformed request body");
                 String field = fieldOf(unreadable);
@@ -103,7 +115,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 problem.setTitle("Not acceptable");
             }
             default -> {
-                problem.setType(Problems.type("bad-request"));
+                problem.setType(Problems.type(Problems.kindOf(statusCode.value())));
+                if (problem.getTitle() == null) {
+                    problem.setTitle(Problems.titleOf(statusCode.value()));
+                }
             }
         }
         return super.handleExceptionInternal(ex, problem, headers, statusCode, request);

@@ -1,5 +1,6 @@
 package baedal.platform.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -25,9 +26,22 @@ class ServerTiming extends OncePerRequestFilter {
 
     static final String HEADER = "Server-Timing";
 
+    /**
+     * Also on the error path: an error the servlet container found before the application ran (forwarded to
+     * {@code /error}) gets the header too, timed from the forward; one the application made already has it.
+     */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getDispatcherType() == DispatcherType.ERROR && response.containsHeader(HEADER)) {
+            chain.doFilter(request, response);
+            return;
+        }
         Timed timed = new Timed(response, System.nanoTime());
         chain.doFilter(request, timed);
         timed.stamp();
