@@ -73,6 +73,11 @@ public final class Shard {
         migrated = true;
     }
 
+    /** Marks the shard down as a failed call would (for tests of what follows). */
+    void markDownForTest() {
+        breaker.transitionToOpenState();
+    }
+
     private <T> T guarded(java.util.function.Supplier<T> call, boolean[] commitAttempted) {
         if (!migrated) {
             throw new ShardUnavailable(no, retryAfter, true, null);

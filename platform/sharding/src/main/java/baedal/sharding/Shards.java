@@ -219,7 +219,9 @@ public final class Shards implements AutoCloseable {
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(retryAfter)
                 .permittedNumberOfCallsInHalfOpenState(1)
-                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                // Placement only asks acceptsNewWork(), which reads the state: without the automatic move to
+                // half-open a shard marked down would stay out of placement until some other call probed it.
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .recordException(Shard::isServerUnreachable)
                 .build();
         return CircuitBreaker.of(no.toString(), config);

@@ -42,6 +42,22 @@ class ShardTests {
         assertThat(Shard.isServerUnreachable(new RuntimeException(new ConnectException("refused")))).isTrue();
     }
 
+    @Test
+    void aShardMarkedDownTakesNewWorkAgainAfterItsRetryAfterWithoutAnyOtherCall() throws InterruptedException {
+        ShardNo no = new ShardNo(0);
+        Shard shard = new Shard(no, null, null, Shards.breaker(no, Duration.ofMillis(100)), Duration.ofMillis(100));
+        shard.markMigrated();
+        shard.markDownForTest();
+
+        assertThat(shard.acceptsNewWork()).isFalse();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!shard.acceptsNewWork() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(shard.acceptsNewWork()).as("probing after retry-after").isTrue();
+        assertThat(shard.state()).isEqualTo("PROBING");
+    }
+
     /** Shards that take work, with no database behind them: the work given to onAnyShard does not touch them. */
     private static Shards shardsTakingWork(int count) {
         List<Shard> shards = new ArrayList<>();
