@@ -1,12 +1,24 @@
 package baedal.bench;
 
-import baedal.bench.Menus.ShopMenu;
-import baedal.bench.OrderMix.OrderSpec;
-import baedal.bench.Results.Latency;
-import baedal.bench.Results.OrderViewConfig;
-import baedal.bench.Results.OrderViewResult;
-import baedal.bench.Results.Run;
-import baedal.bench.Results.Target;
+import baedal.bench.audit.OutboxState;
+import baedal.bench.cluster.Platform;
+import baedal.bench.cluster.ShardNode;
+import baedal.bench.measure.Figures;
+import baedal.bench.measure.Latency;
+import baedal.bench.measure.Log;
+import baedal.bench.measure.Run;
+import baedal.bench.report.OrderViewChart;
+import baedal.bench.report.OrderViewReport;
+import baedal.bench.report.Report;
+import baedal.bench.report.Results.OrderViewConfig;
+import baedal.bench.report.Results.OrderViewResult;
+import baedal.bench.report.Results.Target;
+import baedal.bench.traffic.ApiClient;
+import baedal.bench.traffic.KeepAliveHttp;
+import baedal.bench.traffic.Load;
+import baedal.bench.traffic.Menus.ShopMenu;
+import baedal.bench.traffic.OrderMix.OrderSpec;
+import baedal.bench.traffic.OrderMix;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,9 +59,9 @@ public final class OrderViewBenchmark {
     static final double TARGET_PAGE_P99_MS = 5;
     static final long SEED_ORDER_BASE = 990_000_000_000L;
     static final long SEED_MEMBER_BASE = 5_000_000L;
-    static final int ORDERS_PER_SEEDED_MEMBER = 50;
+    public static final int ORDERS_PER_SEEDED_MEMBER = 50;
     static final int API_SAMPLE_EVERY = 10;
-    static final int PAGE_SIZE = 20;
+    public static final int PAGE_SIZE = 20;
 
     private OrderViewBenchmark() {
     }
@@ -65,7 +77,7 @@ public final class OrderViewBenchmark {
             throw new IllegalArgumentException("the read-model benchmark starts its own platform (drop --target)");
         }
         int exit = 0;
-        log("starting the platform in-process (embedded PostgreSQL and Kafka, fresh data directory)");
+        Log.line("starting the platform in-process (embedded PostgreSQL and Kafka, fresh data directory)");
         try (Platform platform = Platform.start(options.shards(), false, Map.of())) {
             run(options, platform);
         } catch (Exception failed) {
@@ -82,7 +94,7 @@ public final class OrderViewBenchmark {
         ShardNode view = new ShardNode(-1, platform.property("baedal.order-view.datasource.url"),
                 platform.property("baedal.order-view.datasource.username"),
                 platform.property("baedal.order-view.datasource.password", ""));
-        ApiClient api = new ApiClient(platform.baseUrl, compact, Duration.ofSeconds(10));
+        ApiClient api = new ApiClient(platform.baseUrl(), compact, Duration.ofSeconds(10));
         List<ShopMenu> menus = api.menus();
         List<OrderSpec> mix = OrderMix.generate(menus, options.mixSize(), options.seed());
         List<String> bodies = mix.stream().map(order -> order.requestJson(compact)).toList();
@@ -90,9 +102,9 @@ public final class OrderViewBenchmark {
         // 1. Freshness at a fixed rate.
         Duration warmup = Duration.ofSeconds(Math.max(options.warmupSeconds(), 30));
         Duration measure = Duration.ofSeconds(options.durationSeconds());
-        log("1/2 freshness: placing " + Report.fmt(options.rate()) + " orders/s for " + warmup.toSeconds()
+        Log.line("1/2 freshness: placing " + Figures.fmt(options.rate()) + " orders/s for " + warmup.toSeconds()
                 + " s warm-up + " + measure.toSeconds() + " s, projector on");
-        Recorder apiFreshness = new Recorder(Load.HIGHEST_MICROS, 3);
+        Recorder apiFreshness = new Recorder(Latency.HIGHEST_MICROS, 3);
         AtomicLong apiStale = new AtomicLong();
         AtomicLong apiFailed = new AtomicLong();
         Instant wallStart = Instant.now();
@@ -107,32 +119,32 @@ public final class OrderViewBenchmark {
                     }
                 });
         Thread.sleep(3_000); // the last samples' reads (bounded by the API's 2 s wait) finish
-        log(String.format(Locale.ROOT, "  placement: %.1f orders/s, p99 %.2f ms, errors %s",
-                placement.ordersPerSecond(), placement.latency().p99(), Report.errors(placement.errors())));
+        Log.line(String.format(Locale.ROOT, "  placement: %.1f orders/s, p99 %.2f ms, errors %s",
+                placement.ordersPerSecond(), placement.latency().p99(), Figures.errors(placement.errors())));
         Instant from = wallStart.plus(warmup);
         Instant to = from.plus(measure);
-        Freshness store = storeFreshness(platform.shards, view, from, to, Duration.ofSeconds(60));
+        Freshness store = storeFreshness(platform.shards(), view, from, to, Duration.ofSeconds(60));
         Latency storeLatency = Latency.of(store.micros());
         Histogram apiHistogram = apiFreshness.getIntervalHistogram();
         Latency apiLatency = Latency.of(apiHistogram);
-        log(String.format(Locale.ROOT, "  commit → projected (all %d orders, %d not projected): p50 %.2f p99 %.2f max %.2f ms",
+        Log.line(String.format(Locale.ROOT, "  commit → projected (all %d orders, %d not projected): p50 %.2f p99 %.2f max %.2f ms",
                 store.placed(), store.missing(), storeLatency.p50(), storeLatency.p99(), storeLatency.max()));
-        log(String.format(Locale.ROOT, "  201 → visible through the API (%d samples, %d stale, %d failed): p50 %.2f p99 %.2f ms",
+        Log.line(String.format(Locale.ROOT, "  201 → visible through the API (%d samples, %d stale, %d failed): p50 %.2f p99 %.2f ms",
                 apiLatency.samples(), apiStale.get(), apiFailed.get(), apiLatency.p50(), apiLatency.p99()));
 
         // 2. Member history pages over a large read model, once the placements above are published and projected
         // (an overloaded first part leaves a backlog that would otherwise compete with the page requests).
-        long stillPending = OutboxBenchmark.awaitNothingPending(platform.shards, Duration.ofMinutes(5));
+        long stillPending = OutboxState.awaitNothingPending(platform.shards(), Duration.ofMinutes(5));
         awaitStableCount(view, Duration.ofMinutes(5));
         if (stillPending > 0) {
             notes.add(stillPending + " outbox rows were still pending when the page measurement started.");
         }
         long existing = count(view, "select count(*) from order_view");
         long toSeed = Math.max(0, options.documents() - existing);
-        log("2/2 history pages: seeding " + toSeed + " documents (" + existing + " projected already)");
+        Log.line("2/2 history pages: seeding " + toSeed + " documents (" + existing + " projected already)");
         long members = seed(view, toSeed);
         long documents = count(view, "select count(*) from order_view");
-        log("  the read model holds " + documents + " documents; " + members + " seeded members with "
+        Log.line("  the read model holds " + documents + " documents; " + members + " seeded members with "
                 + ORDERS_PER_SEEDED_MEMBER + " orders each");
         List<String> nextPages = new ArrayList<>();
         int prefetch = (int) Math.min(members, 2_000);
@@ -144,7 +156,7 @@ public final class OrderViewBenchmark {
             }
         }
         long seededMembers = members;
-        Recorder pageServer = new Recorder(Load.HIGHEST_MICROS, 3);
+        Recorder pageServer = new Recorder(Latency.HIGHEST_MICROS, 3);
         long pagesMeasuredFrom = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         Run pages = Load.fixedRate("member history page", options.pageRate(), options.maxInFlight(),
                 Duration.ofSeconds(10), Duration.ofSeconds(Math.min(60, options.durationSeconds())),
@@ -163,17 +175,17 @@ public final class OrderViewBenchmark {
                         throw new IllegalStateException("no Server-Timing header on " + path);
                     }
                     if (System.nanoTime() >= pagesMeasuredFrom) {
-                        pageServer.recordValue(Math.min(Load.HIGHEST_MICROS, response.serverMicros()));
+                        pageServer.recordValue(Math.min(Latency.HIGHEST_MICROS, response.serverMicros()));
                     }
                 });
         Latency pageServerLatency = Latency.of(pageServer.getIntervalHistogram());
-        log(String.format(Locale.ROOT, "  pages: %.1f/s, client p50 %.2f p99 %.2f p99.9 %.2f ms, server p50 %.2f "
+        Log.line(String.format(Locale.ROOT, "  pages: %.1f/s, client p50 %.2f p99 %.2f p99.9 %.2f ms, server p50 %.2f "
                         + "p99 %.2f ms, errors %s", pages.ordersPerSecond(), pages.latency().p50(), pages.latency().p99(),
-                pages.latency().p999(), pageServerLatency.p50(), pageServerLatency.p99(), Report.errors(pages.errors())));
+                pages.latency().p999(), pageServerLatency.p50(), pageServerLatency.p99(), Figures.errors(pages.errors())));
 
         List<Target> targets = targets(placement, store, storeLatency, apiLatency, apiStale.get(), documents,
                 options.documents(), pages, pageServerLatency);
-        OrderViewConfig config = new OrderViewConfig("in-process platform (embedded default)", platform.shards.size(),
+        OrderViewConfig config = new OrderViewConfig("in-process platform (embedded default)", platform.shards().size(),
                 options.rate(), (int) warmup.toSeconds(), options.durationSeconds(), options.documents(),
                 options.pageRate(), API_SAMPLE_EVERY, command(options));
         Path out = Path.of(options.out());
@@ -181,20 +193,20 @@ public final class OrderViewBenchmark {
         Path doc = out.toAbsolutePath().getParent().resolve(out.getFileName() + ".md");
         // The issue's rate (500/s) owns the section "order-view"; a run at another rate gets a section of its own.
         boolean issueRate = options.rate() == 500;
-        String id = issueRate ? "order-view" : "order-view-" + Report.fmt(options.rate());
-        String title = "Order read model (issue 4)" + (issueRate ? "" : " at " + Report.fmt(options.rate()) + " orders/s");
+        String id = issueRate ? "order-view" : "order-view-" + Figures.fmt(options.rate());
+        String title = "Order read model (issue 4)" + (issueRate ? "" : " at " + Figures.fmt(options.rate()) + " orders/s");
         String chartLink = doc.getParent().relativize(out.toAbsolutePath().resolve(id + ".png")).toString()
                 .replace('\\', '/');
         OrderViewResult result = new OrderViewResult(id, title, config,
-                PlacementBenchmark.machine(platform.shards), placement, storeLatency, store.placed(), store.missing(),
+                PlacementBenchmark.machine(platform.shards()), placement, storeLatency, store.placed(), store.missing(),
                 apiLatency, apiStale.get(), apiFailed.get(), documents, pages, pageServerLatency, targets, notes, chartLink);
         Files.writeString(out.resolve(id + ".json"), json.writeValueAsString(result) + "\n");
         OrderViewChart.write(result, out.resolve(id + ".png"));
         String existingDoc = Files.exists(doc) ? Files.readString(doc) : null;
         Files.writeString(doc, Report.upsert(existingDoc, id, OrderViewReport.section(result)));
-        log("wrote " + out.resolve(id + ".json") + ", " + out.resolve(id + ".png") + " and " + doc);
+        Log.line("wrote " + out.resolve(id + ".json") + ", " + out.resolve(id + ".png") + " and " + doc);
         for (Target target : targets) {
-            log(String.format(Locale.ROOT, "%-5s %s: %s (goal %s)", target.pass() ? "PASS" : "FAIL", target.name(),
+            Log.line(String.format(Locale.ROOT, "%-5s %s: %s (goal %s)", target.pass() ? "PASS" : "FAIL", target.name(),
                     target.actual(), target.goal()));
         }
     }
@@ -205,7 +217,7 @@ public final class OrderViewBenchmark {
             KeepAliveHttp.Response response = api.read("/api/order-views/" + orderNo + "?minVersion=1");
             long visible = System.nanoTime();
             if (response.status() == 200 && !response.stale()) {
-                into.recordValue(Math.min(Load.HIGHEST_MICROS, (visible - acknowledged) / 1000));
+                into.recordValue(Math.min(Latency.HIGHEST_MICROS, (visible - acknowledged) / 1000));
             } else {
                 stale.incrementAndGet();
             }
@@ -257,7 +269,7 @@ public final class OrderViewBenchmark {
             }
             Thread.sleep(500);
         }
-        Histogram micros = new Histogram(Load.HIGHEST_MICROS, 3);
+        Histogram micros = new Histogram(Latency.HIGHEST_MICROS, 3);
         long missing = 0;
         for (Map.Entry<Long, Instant> entry : written.entrySet()) {
             Instant at = projected.get(entry.getKey());
@@ -265,7 +277,7 @@ public final class OrderViewBenchmark {
                 missing++;
             } else {
                 long took = Duration.between(entry.getValue(), at).toNanos() / 1000;
-                micros.recordValue(Math.min(Load.HIGHEST_MICROS, Math.max(0, took)));
+                micros.recordValue(Math.min(Latency.HIGHEST_MICROS, Math.max(0, took)));
             }
         }
         return new Freshness(micros, written.size(), missing);
@@ -309,21 +321,21 @@ public final class OrderViewBenchmark {
     static List<Target> targets(Run placement, Freshness store, Latency storeLatency, Latency apiLatency,
             long apiStale, long documents, long wantedDocuments, Run pages, Latency pageServer) {
         List<Target> targets = new ArrayList<>();
-        targets.add(new Target("freshness p99 at " + Report.fmt(placement.targetRate()) + " orders/s: commit → projected",
-                "≤ " + Report.fmt(TARGET_FRESHNESS_P99_MS) + " ms, every order projected",
-                Report.fmt(storeLatency.p99()) + " ms (p50 " + Report.fmt(storeLatency.p50()) + " ms) over "
+        targets.add(new Target("freshness p99 at " + Figures.fmt(placement.targetRate()) + " orders/s: commit → projected",
+                "≤ " + Figures.fmt(TARGET_FRESHNESS_P99_MS) + " ms, every order projected",
+                Figures.fmt(storeLatency.p99()) + " ms (p50 " + Figures.fmt(storeLatency.p50()) + " ms) over "
                         + store.placed() + " orders, " + store.missing() + " not projected",
                 storeLatency.p99() <= TARGET_FRESHNESS_P99_MS && store.missing() == 0 && store.placed() > 0));
         targets.add(new Target("freshness p99 through the query API (201 → document with minVersion)",
-                "≤ " + Report.fmt(TARGET_FRESHNESS_P99_MS) + " ms, none stale",
-                Report.fmt(apiLatency.p99()) + " ms (p50 " + Report.fmt(apiLatency.p50()) + " ms) over "
+                "≤ " + Figures.fmt(TARGET_FRESHNESS_P99_MS) + " ms, none stale",
+                Figures.fmt(apiLatency.p99()) + " ms (p50 " + Figures.fmt(apiLatency.p50()) + " ms) over "
                         + apiLatency.samples() + " samples, " + apiStale + " stale",
                 apiLatency.p99() <= TARGET_FRESHNESS_P99_MS && apiStale == 0 && apiLatency.samples() > 0));
         targets.add(new Target("member history page (" + PAGE_SIZE + " items) server time p99 with ≥ "
                         + String.format(Locale.ROOT, "%,d", wantedDocuments) + " documents",
-                "≤ " + Report.fmt(TARGET_PAGE_P99_MS) + " ms, 0 errors",
-                Report.fmt(pageServer.p99()) + " ms (p50 " + Report.fmt(pageServer.p50()) + " ms; at the client p99 "
-                        + Report.fmt(pages.latency().p99()) + " ms) with " + String.format(Locale.ROOT, "%,d", documents)
+                "≤ " + Figures.fmt(TARGET_PAGE_P99_MS) + " ms, 0 errors",
+                Figures.fmt(pageServer.p99()) + " ms (p50 " + Figures.fmt(pageServer.p50()) + " ms; at the client p99 "
+                        + Figures.fmt(pages.latency().p99()) + " ms) with " + String.format(Locale.ROOT, "%,d", documents)
                         + " documents, " + pages.errorCount() + " errors",
                 pageServer.p99() <= TARGET_PAGE_P99_MS && pageServer.samples() > 0 && pages.errorCount() == 0
                         && documents >= wantedDocuments));
@@ -335,9 +347,9 @@ public final class OrderViewBenchmark {
         return "./mvnw -q -B -pl bench -am -DskipTests package\n"
                 + "java " + String.join(" ", jvm) + (jvm.isEmpty() ? "" : " ") + "-Djava.awt.headless=true \\\n"
                 + "  -cp 'bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*' \\\n"
-                + "  baedal.bench.OrderViewBenchmark --rate " + Report.fmt(options.rate()) + " --duration "
+                + "  baedal.bench.OrderViewBenchmark --rate " + Figures.fmt(options.rate()) + " --duration "
                 + options.durationSeconds() + " --documents " + options.documents() + " --page-rate "
-                + Report.fmt(options.pageRate());
+                + Figures.fmt(options.pageRate());
     }
 
     /** Waits (bounded) until the number of documents stops changing for two seconds: the projector caught up. */
@@ -366,7 +378,4 @@ public final class OrderViewBenchmark {
         return DriverManager.getConnection(node.url(), node.username(), node.password());
     }
 
-    static void log(String message) {
-        OutboxBenchmark.log(message);
-    }
 }

@@ -1,13 +1,25 @@
 package baedal.bench;
 
-import baedal.bench.Menus.ShopMenu;
-import baedal.bench.OrderMix.OrderSpec;
-import baedal.bench.Results.Drain;
-import baedal.bench.Results.Latency;
-import baedal.bench.Results.OutboxConfig;
-import baedal.bench.Results.OutboxResult;
-import baedal.bench.Results.Run;
-import baedal.bench.Results.Target;
+import baedal.bench.audit.OutboxState;
+import baedal.bench.cluster.Platform;
+import baedal.bench.cluster.ShardNode;
+import baedal.bench.cluster.SwitchableChangeLog;
+import baedal.bench.measure.Figures;
+import baedal.bench.measure.Latency;
+import baedal.bench.measure.Log;
+import baedal.bench.measure.Run;
+import baedal.bench.report.OutboxChart;
+import baedal.bench.report.OutboxReport;
+import baedal.bench.report.Report;
+import baedal.bench.report.Results.Drain;
+import baedal.bench.report.Results.OutboxConfig;
+import baedal.bench.report.Results.OutboxResult;
+import baedal.bench.report.Results.Target;
+import baedal.bench.traffic.ApiClient;
+import baedal.bench.traffic.Load;
+import baedal.bench.traffic.Menus.ShopMenu;
+import baedal.bench.traffic.OrderMix.OrderSpec;
+import baedal.bench.traffic.OrderMix;
 import baedal.outbox.OutboxProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +32,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,7 +75,7 @@ public final class OutboxBenchmark {
     static final double TARGET_MAX_COST = 0.15;
     static final double TARGET_DRAIN_RATIO = 0.8;
     static final double TARGET_ACK_P99_MS = 100;
-    static final Duration SETTLE = Duration.ofSeconds(10);
+    public static final Duration SETTLE = Duration.ofSeconds(10);
     static final long BACKLOG_ORDER_BASE = 900_000_000L;
     static final String RAW_TOPIC = "bench.raw-producer";
 
@@ -83,7 +94,7 @@ public final class OutboxBenchmark {
                     + "outbox off and on inside it, which a running deployment cannot do (drop --target)");
         }
         int exit = 0;
-        log("starting the platform in-process (embedded PostgreSQL and Kafka, fresh data directory)");
+        Log.line("starting the platform in-process (embedded PostgreSQL and Kafka, fresh data directory)");
         // The read model's projector is switched off: it consumes the events downstream of the outbox and would
         // take CPU from the phases with the outbox only.
         try (Platform platform = Platform.start(options.shards(), true,
@@ -106,12 +117,12 @@ public final class OutboxBenchmark {
         Lifecycle relay = platform.outboxRelay();
         MeterRegistry meters = platform.bean(MeterRegistry.class);
         OutboxProperties outbox = platform.bean(OutboxProperties.class);
-        int concurrency = options.concurrency() == null ? platform.poolSize : options.concurrency();
-        List<ShardNode> shards = platform.shards;
-        log("API " + platform.baseUrl + ", " + shards.size() + " shards, pool " + platform.poolSize + ", concurrency "
+        int concurrency = options.concurrency() == null ? platform.poolSize() : options.concurrency();
+        List<ShardNode> shards = platform.shards();
+        Log.line("API " + platform.baseUrl() + ", " + shards.size() + " shards, pool " + platform.poolSize() + ", concurrency "
                 + concurrency + ", relay batch " + outbox.batchSize());
 
-        ApiClient api = new ApiClient(platform.baseUrl, compact, Duration.ofSeconds(10));
+        ApiClient api = new ApiClient(platform.baseUrl(), compact, Duration.ofSeconds(10));
         List<ShopMenu> menus = api.menus();
         List<OrderSpec> mix = OrderMix.generate(menus, options.mixSize(), options.seed());
         List<String> bodies = mix.stream().map(order -> order.requestJson(compact)).toList();
@@ -121,9 +132,9 @@ public final class OutboxBenchmark {
         Duration warmup = Duration.ofSeconds(options.warmupSeconds());
         Duration warmupMax = Duration.ofSeconds(Math.max(options.warmupSeconds(), options.warmupMaxSeconds()));
         Duration phase = Duration.ofSeconds(options.phaseSeconds());
-        log("1/3 placement with and without the outbox: warm-up with the outbox until steady");
+        Log.line("1/3 placement with and without the outbox: warm-up with the outbox until steady");
         Duration warmed = Load.warmUntilSteady(concurrency, warmup, warmupMax, place);
-        log("  warmed up for " + warmed.toSeconds() + " s");
+        Log.line("  warmed up for " + warmed.toSeconds() + " s");
         List<Run> without = new ArrayList<>();
         List<Run> with = new ArrayList<>();
         List<Run> writeOnly = new ArrayList<>();
@@ -139,39 +150,39 @@ public final class OutboxBenchmark {
         double withoutRate = meanRate(without);
         double withRate = meanRate(with);
         double cost = withoutRate == 0 ? 1 : round3(1 - withRate / withoutRate);
-        log(String.format(Locale.ROOT, "  without %.1f/s, with %.1f/s: the outbox costs %.1f %%", withoutRate,
+        Log.line(String.format(Locale.ROOT, "  without %.1f/s, with %.1f/s: the outbox costs %.1f %%", withoutRate,
                 withRate, cost * 100));
         if (!writeOnly.isEmpty()) {
             double writeOnlyRate = meanRate(writeOnly);
-            log(String.format(Locale.ROOT, "  written but not relayed %.1f/s: writing costs %.1f %%, relaying %.1f %%",
+            Log.line(String.format(Locale.ROOT, "  written but not relayed %.1f/s: writing costs %.1f %%, relaying %.1f %%",
                     writeOnlyRate, 100 * (1 - writeOnlyRate / withoutRate), 100 * (writeOnlyRate - withRate) / withoutRate));
         }
 
         // 2. Commit -> Kafka ack at a fixed rate.
-        log("2/3 commit → Kafka ack at " + Report.fmt(options.rate()) + " orders/s (open model)");
+        Log.line("2/3 commit → Kafka ack at " + Figures.fmt(options.rate()) + " orders/s (open model)");
         Instant wallStart = Instant.now();
         Duration measure = Duration.ofSeconds(options.durationSeconds());
         Run fixed = Load.fixedRate("API at fixed rate", options.rate(), options.maxInFlight(), warmup, measure,
                 Duration.ofSeconds(30), seq -> api.place(bodies.get((int) ((seq * 7919) % bodies.size()))));
         print(fixed);
-        awaitNothingPending(shards, Duration.ofMinutes(2));
+        OutboxState.awaitNothingPending(shards, Duration.ofMinutes(2));
         Instant from = wallStart.plus(warmup);
         Instant to = from.plus(measure);
-        Histogram ackMicros = commitToAck(shards, from, to);
+        Histogram ackMicros = OutboxState.commitToAck(shards, from, to);
         Latency commitToAck = Latency.of(ackMicros);
-        log(String.format(Locale.ROOT, "  commit → ack over %d events: p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f ms",
+        Log.line(String.format(Locale.ROOT, "  commit → ack over %d events: p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f ms",
                 commitToAck.samples(), commitToAck.p50(), commitToAck.p90(), commitToAck.p99(), commitToAck.p999(),
                 commitToAck.max()));
 
         // 3. Draining a backlog against a raw producer.
-        log("3/3 drain a backlog of " + options.backlog() + " pending rows against a raw producer");
+        Log.line("3/3 drain a backlog of " + options.backlog() + " pending rows against a raw producer");
         relay.stop();
-        awaitNothingPending(shards, Duration.ofMinutes(1));
+        OutboxState.awaitNothingPending(shards, Duration.ofMinutes(1));
         Drain drain = drain(platform, shards, relay, meters, outbox, options.backlog());
 
         List<Target> targets = targets(cost, withoutRate, withRate, fixed, commitToAck, drain);
         OutboxConfig config = new OutboxConfig("in-process platform (embedded default)", shards.size(),
-                platform.poolSize, concurrency, options.warmupSeconds(), options.phaseSeconds(), options.phases(),
+                platform.poolSize(), concurrency, options.warmupSeconds(), options.phaseSeconds(), options.phases(),
                 options.rate(), options.durationSeconds(), options.backlog(), outbox.batchSize(), options.mixSize(),
                 command(options));
         Path out = Path.of(options.out());
@@ -186,9 +197,9 @@ public final class OutboxBenchmark {
         OutboxChart.write(result, out.resolve("outbox.png"));
         String existing = Files.exists(doc) ? Files.readString(doc) : null;
         Files.writeString(doc, Report.upsert(existing, "outbox", OutboxReport.section(result)));
-        log("wrote " + out.resolve("outbox.json") + ", " + out.resolve("outbox.png") + " and " + doc);
+        Log.line("wrote " + out.resolve("outbox.json") + ", " + out.resolve("outbox.png") + " and " + doc);
         for (Target target : targets) {
-            log(String.format(Locale.ROOT, "%-5s %s: %s (goal %s)", target.pass() ? "PASS" : "FAIL", target.name(),
+            Log.line(String.format(Locale.ROOT, "%-5s %s: %s (goal %s)", target.pass() ? "PASS" : "FAIL", target.name(),
                     target.actual(), target.goal()));
         }
     }
@@ -227,28 +238,6 @@ public final class OutboxBenchmark {
         return runs.stream().mapToDouble(Run::ordersPerSecond).average().orElse(0);
     }
 
-    /** Every row written in {@code [from, to)}: from its insert (just before its commit) to Kafka's ack. */
-    static Histogram commitToAck(List<ShardNode> shards, Instant from, Instant to) throws Exception {
-        Histogram micros = new Histogram(Load.HIGHEST_MICROS, 3);
-        for (ShardNode shard : shards) {
-            try (Connection connection = connect(shard);
-                    PreparedStatement query = connection.prepareStatement("""
-                            select (extract(epoch from published_at - written_at) * 1000000)::bigint
-                            from outbox_state where written_at >= ? and written_at < ? and published_at is not null""")) {
-                query.setTimestamp(1, Timestamp.from(from));
-                query.setTimestamp(2, Timestamp.from(to));
-                query.setFetchSize(10_000);
-                connection.setAutoCommit(false);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        micros.recordValue(Math.min(Load.HIGHEST_MICROS, Math.max(0, rows.getLong(1))));
-                    }
-                }
-            }
-        }
-        return micros;
-    }
-
     /**
      * The backlog is drained in two halves, in the order raw, relay, relay, raw (ABBA), so that a drift over the run
      * (JIT, the broker's logs growing, autovacuum) weighs on both senders alike. Each half is inserted untimed;
@@ -269,7 +258,7 @@ public final class OutboxBenchmark {
             traceparent = row.getString(2);
         }
         byte[] value = payload.getBytes(StandardCharsets.UTF_8);
-        log("  backlog rows copy a real OrderPlaced envelope of " + value.length + " bytes; two halves, raw → relay → "
+        Log.line("  backlog rows copy a real OrderPlaced envelope of " + value.length + " bytes; two halves, raw → relay → "
                 + "relay → raw");
         KafkaProperties kafka = platform.bean(KafkaProperties.class);
         Map<String, Object> producerConfig = outbox.relayProducerConfig(kafka.buildProducerProperties());
@@ -302,10 +291,10 @@ public final class OutboxBenchmark {
                 }
             }
         }
-        long pendingAfter = awaitNothingPending(shards, Duration.ofMinutes(2));
+        long pendingAfter = OutboxState.awaitNothingPending(shards, Duration.ofMinutes(2));
         double rawRate = rawRecords / rawSeconds;
         double relayRate = relayRecords / relaySeconds;
-        log(String.format(Locale.ROOT, "  raw: %d records in %.1f s = %.0f/s; relay: %d in %.1f s = %.0f/s; "
+        Log.line(String.format(Locale.ROOT, "  raw: %d records in %.1f s = %.0f/s; relay: %d in %.1f s = %.0f/s; "
                 + "pending after: %d", rawRecords, rawSeconds, rawRate, relayRecords, relaySeconds, relayRate,
                 pendingAfter));
         return new Drain(backlog, value.length, round1(rawSeconds), round1(rawRate), round1(relaySeconds),
@@ -339,7 +328,7 @@ public final class OutboxBenchmark {
                 future.get();
             }
         }
-        log(String.format(Locale.ROOT, "  inserted %d pending rows and vacuumed in %.1f s", sum(perShard),
+        Log.line(String.format(Locale.ROOT, "  inserted %d pending rows and vacuumed in %.1f s", sum(perShard),
                 (System.nanoTime() - insertStart) / 1e9));
     }
 
@@ -414,7 +403,7 @@ public final class OutboxBenchmark {
             throw new IllegalStateException("the raw producer failed", rawFailure.get());
         }
         double seconds = (rawEnd - rawStart) / 1e9;
-        log(String.format(Locale.ROOT, "  raw producers: %d records in %.1f s = %.0f/s", acked.get(), seconds,
+        Log.line(String.format(Locale.ROOT, "  raw producers: %d records in %.1f s = %.0f/s", acked.get(), seconds,
                 acked.get() / seconds));
         return seconds;
     }
@@ -439,7 +428,7 @@ public final class OutboxBenchmark {
             throw new IllegalStateException("the relay published " + relayed + " of " + wanted + " rows in 30 min");
         }
         double seconds = took / 1e9;
-        log(String.format(Locale.ROOT, "  relay: %d records in %.1f s = %.0f/s", relayed, seconds, relayed / seconds));
+        Log.line(String.format(Locale.ROOT, "  relay: %d records in %.1f s = %.0f/s", relayed, seconds, relayed / seconds));
         return seconds;
     }
 
@@ -469,54 +458,22 @@ public final class OutboxBenchmark {
         return (long) meters.find("baedal.outbox.published").counters().stream().mapToDouble(Counter::count).sum();
     }
 
-    /** Waits until no shard has a pending row (bounded); returns how many are still pending. */
-    static long awaitNothingPending(List<ShardNode> shards, Duration atMost) throws Exception {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (true) {
-            long pending = pending(shards);
-            if (pending == 0 || System.nanoTime() > deadline) {
-                return pending;
-            }
-            Thread.sleep(500);
-        }
-    }
-
-    /**
-     * Outbox rows not yet published, over all shards: the rows after the relay's last recorded position, and rows an
-     * operator queued for re-publishing.
-     */
-    static long pending(List<ShardNode> shards) throws SQLException {
-        long pending = 0;
-        for (ShardNode shard : shards) {
-            try (Connection connection = connect(shard); Statement statement = connection.createStatement();
-                    ResultSet count = statement.executeQuery("""
-                            select count(*) from outbox o
-                            where (o.tx, o.seq) > (select up_to_tx, up_to_seq from outbox_publication
-                                                   order by up_to_tx desc, up_to_seq desc limit 1)
-                               or exists (select 1 from outbox_republish r where r.id = o.id)""")) {
-                count.next();
-                pending += count.getLong(1);
-            }
-        }
-        return pending;
-    }
-
     static List<Target> targets(double cost, double withoutRate, double withRate, Run fixed, Latency ack, Drain drain) {
         List<Target> targets = new ArrayList<>();
         targets.add(new Target("placement cost of the outbox (1 − with / without)",
                 "≤ " + Math.round(TARGET_MAX_COST * 100) + " %",
-                Report.fmt(cost * 100) + " % (" + Report.fmt(round1(withRate)) + " vs " + Report.fmt(round1(withoutRate))
+                Figures.fmt(cost * 100) + " % (" + Figures.fmt(round1(withRate)) + " vs " + Figures.fmt(round1(withoutRate))
                         + " orders/s)",
                 cost <= TARGET_MAX_COST));
-        targets.add(new Target("commit → Kafka ack p99 at " + Report.fmt(fixed.targetRate()) + " orders/s",
-                "≤ " + Report.fmt(TARGET_ACK_P99_MS) + " ms, every order's event published",
-                Report.fmt(ack.p99()) + " ms (p50 " + Report.fmt(ack.p50()) + " ms) over " + ack.samples() + " events, "
+        targets.add(new Target("commit → Kafka ack p99 at " + Figures.fmt(fixed.targetRate()) + " orders/s",
+                "≤ " + Figures.fmt(TARGET_ACK_P99_MS) + " ms, every order's event published",
+                Figures.fmt(ack.p99()) + " ms (p50 " + Figures.fmt(ack.p50()) + " ms) over " + ack.samples() + " events, "
                         + fixed.errorCount() + " placement errors",
                 ack.p99() <= TARGET_ACK_P99_MS && ack.samples() >= fixed.succeeded() && fixed.errorCount() == 0));
         targets.add(new Target("backlog drain rate / raw producer rate",
                 "≥ " + TARGET_DRAIN_RATIO + ", nothing left pending",
-                Report.fmt(drain.ratio()) + " (" + Report.fmt(drain.relayPerSecond()) + " vs "
-                        + Report.fmt(drain.rawPerSecond()) + " records/s), " + drain.pendingAfter() + " pending",
+                Figures.fmt(drain.ratio()) + " (" + Figures.fmt(drain.relayPerSecond()) + " vs "
+                        + Figures.fmt(drain.rawPerSecond()) + " records/s), " + drain.pendingAfter() + " pending",
                 drain.ratio() >= TARGET_DRAIN_RATIO && drain.pendingAfter() == 0));
         return targets;
     }
@@ -524,7 +481,7 @@ public final class OutboxBenchmark {
     static String command(Options options) {
         StringBuilder args = new StringBuilder();
         args.append("--warmup ").append(options.warmupSeconds()).append(" --phase ").append(options.phaseSeconds())
-                .append(" --phases ").append(options.phases()).append(" --rate ").append(Report.fmt(options.rate()))
+                .append(" --phases ").append(options.phases()).append(" --rate ").append(Figures.fmt(options.rate()))
                 .append(" --duration ").append(options.durationSeconds()).append(" --backlog ").append(options.backlog());
         if (options.shards() > 0) {
             args.append(" --shards ").append(options.shards());
@@ -540,7 +497,7 @@ public final class OutboxBenchmark {
         return DriverManager.getConnection(shard.url(), shard.username(), shard.password());
     }
 
-    static double round1(double value) {
+    public static double round1(double value) {
         return Math.round(value * 10) / 10.0;
     }
 
@@ -549,13 +506,10 @@ public final class OutboxBenchmark {
     }
 
     private static void print(Run run) {
-        log(String.format(Locale.ROOT, "  %s: %.1f orders/s, p50 %.2f p99 %.2f ms, errors %s", run.name(),
-                run.ordersPerSecond(), run.latency().p50(), run.latency().p99(), Report.errors(run.errors())));
+        Log.line(String.format(Locale.ROOT, "  %s: %.1f orders/s, p50 %.2f p99 %.2f ms, errors %s", run.name(),
+                run.ordersPerSecond(), run.latency().p50(), run.latency().p99(), Figures.errors(run.errors())));
     }
 
-    static void log(String message) {
-        System.out.println("[bench " + java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")) + "] " + message);
-    }
 
     /** Samples a running total once a second into {@code into}, on a daemon thread, until closed. */
     private static final class Sampler implements AutoCloseable {

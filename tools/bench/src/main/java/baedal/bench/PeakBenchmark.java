@@ -1,8 +1,30 @@
 package baedal.bench;
 
-import baedal.bench.Results.Latency;
-import baedal.bench.Results.Machine;
-import baedal.bench.Results.Target;
+import baedal.bench.audit.EventTimes;
+import baedal.bench.audit.RunAudit;
+import baedal.bench.baseline.Baselines;
+import baedal.bench.cluster.Cluster;
+import baedal.bench.cluster.ShardNode;
+import baedal.bench.fault.FaultPlan;
+import baedal.bench.measure.Figures;
+import baedal.bench.measure.Latency;
+import baedal.bench.measure.Log;
+import baedal.bench.report.PeakChart;
+import baedal.bench.report.PeakReport;
+import baedal.bench.report.PeakResults.EndpointResult;
+import baedal.bench.report.PeakResults.FaultOutcome;
+import baedal.bench.report.PeakResults.PeakResult;
+import baedal.bench.report.PeakResults.RunResult;
+import baedal.bench.report.PeakResults.Step;
+import baedal.bench.report.Report;
+import baedal.bench.report.Results.Machine;
+import baedal.bench.report.Results.Target;
+import baedal.bench.traffic.ApiClient;
+import baedal.bench.traffic.Endpoint;
+import baedal.bench.traffic.EndpointStats;
+import baedal.bench.traffic.OrderMix;
+import baedal.bench.traffic.RateCurve;
+import baedal.bench.traffic.Traffic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,37 +174,6 @@ public final class PeakBenchmark {
             boolean findMax) {
     }
 
-    /** Per endpoint: successes, latency from the intended time, operations the client gave up on, errors by kind. */
-    record EndpointResult(String endpoint, long succeeded, long gaveUp, Map<String, Long> errors, Latency latency) {
-    }
-
-    /** A fault as it happened, new orders while it lasted, and how long each lag took to be back under 1 s. */
-    record FaultOutcome(String fault, String spec, double startSecond, double endSecond, long newOrders,
-            long acknowledgedFirstTry, double successRate, Double kafkaLagBackUnder1sSeconds,
-            Double readModelLagBackUnder1sSeconds) {
-    }
-
-    /** One find-the-maximum step. */
-    record Step(double rate, long samples, double p99Ms, long errors, boolean held) {
-    }
-
-    record RunResult(String name, String layout, String curve, double loadSeconds, long acknowledged,
-            double placedPerSecond, List<EndpointResult> endpoints, Latency commitToKafka, Latency commitToReadModel,
-            RunAudit.Findings audit, boolean quiet, List<FaultOutcome> faults, List<Step> steps, Double maxRate,
-            long staleViews, double riders, double riderTrips, double ordersPerTrip, double mostOrdersOnATrip,
-            List<Traffic.Second> seconds, Baselines.Outcome baselines) {
-
-        RunResult withBaselines(Baselines.Outcome outcome) {
-            return new RunResult(name, layout, curve, loadSeconds, acknowledged, placedPerSecond, endpoints,
-                    commitToKafka, commitToReadModel, audit, quiet, faults, steps, maxRate, staleViews, riders,
-                    riderTrips, ordersPerTrip, mostOrdersOnATrip, seconds, outcome);
-        }
-    }
-
-    record PeakResult(String benchmark, String title, String scenario, String command, Machine machine,
-            List<RunResult> runs, List<Target> targets, List<String> notes, String chart) {
-    }
-
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
         if (List.of(args).contains("--help")) {
@@ -206,7 +197,7 @@ public final class PeakBenchmark {
         List<RunResult> runs = new ArrayList<>();
         Machine machine = null;
         for (RunPlan plan : plans) {
-            log("run '" + plan.name() + "': " + plan.curve().label() + " for " + Report.fmt(plan.loadSeconds()) + " s"
+            Log.line("run '" + plan.name() + "': " + plan.curve().label() + " for " + Figures.fmt(plan.loadSeconds()) + " s"
                     + (plan.faults().faults().isEmpty() ? "" : ", faults " + plan.faults().faults().stream()
                             .map(FaultPlan.Fault::spec).toList()));
             RunOutcome outcome = settings.targets().isEmpty() ? runOnCluster(plan, settings) : runOnTarget(plan, settings);
@@ -232,13 +223,13 @@ public final class PeakBenchmark {
         if (settings.docs()) {
             String existing = Files.exists(doc) ? Files.readString(doc) : null;
             Files.writeString(doc, Report.upsert(existing, result.benchmark(), PeakReport.section(result)));
-            log("wrote " + out.resolve("peak-" + settings.scenario() + ".json") + ", " + out.resolve(chartName)
+            Log.line("wrote " + out.resolve("peak-" + settings.scenario() + ".json") + ", " + out.resolve(chartName)
                     + " and " + doc);
         } else {
-            log("wrote " + out.resolve("peak-" + settings.scenario() + ".json") + " and " + out.resolve(chartName));
+            Log.line("wrote " + out.resolve("peak-" + settings.scenario() + ".json") + " and " + out.resolve(chartName));
         }
         for (Target target : targets) {
-            log(String.format(Locale.ROOT, "%-5s %s: %s (goal %s)", target.pass() ? "PASS" : "FAIL", target.name(),
+            Log.line(String.format(Locale.ROOT, "%-5s %s: %s (goal %s)", target.pass() ? "PASS" : "FAIL", target.name(),
                     target.actual(), target.goal()));
         }
         return result;
@@ -282,7 +273,7 @@ public final class PeakBenchmark {
         Cluster.Layout one = new Cluster.Layout(settings.shards(), 1, false, settings.appHeapMb(), Map.of());
         Cluster.Layout projector = new Cluster.Layout(settings.shards(), 1, true, settings.appHeapMb(), Map.of());
         Cluster.Layout two = new Cluster.Layout(settings.shards(), 2, false, settings.appHeapMb(), Map.of());
-        String d = Report.fmt(lasts);
+        String d = Figures.fmt(lasts);
         return List.of(
                 new RunPlan("kill -9 the app and restart it", one, curve, at + 10 + 30,
                         FaultPlan.parse("app@" + at + "+10"), false),
@@ -303,7 +294,7 @@ public final class PeakBenchmark {
         plan.faults().requireFits(plan.layout());
         Path dir = Files.createTempDirectory("baedal-peak-");
         boolean keep = false;
-        log("  starting the cluster in " + dir + ": " + describe(plan.layout()));
+        Log.line("  starting the cluster in " + dir + ": " + describe(plan.layout()));
         try (Cluster cluster = Cluster.start(dir, plan.layout())) {
             Machine machine = PlacementBenchmark.machine(cluster.shards());
             RunAudit audit = new RunAudit(cluster.shards(), cluster.orderViewUrl(), Cluster.USER,
@@ -321,7 +312,7 @@ public final class PeakBenchmark {
             return new RunOutcome(result, machine);
         } finally {
             if (keep) {
-                log("  the audit found problems: data and logs kept in " + dir);
+                Log.line("  the audit found problems: data and logs kept in " + dir);
             } else {
                 delete(dir);
             }
@@ -373,10 +364,10 @@ public final class PeakBenchmark {
             }
             load.stopArrivals();
             double loadSeconds = load.elapsed();
-            log(String.format(Locale.ROOT, "  load stopped after %.0f s: %d orders acknowledged; waiting for %d "
+            Log.line(String.format(Locale.ROOT, "  load stopped after %.0f s: %d orders acknowledged; waiting for %d "
                     + "lifecycles to end", loadSeconds, load.ledger().size(), load.inFlight()));
             if (!load.awaitLifecycles(LIFECYCLE_DRAIN)) {
-                log("  " + load.inFlight() + " lifecycles still in flight after " + LIFECYCLE_DRAIN.toSeconds()
+                Log.line("  " + load.inFlight() + " lifecycles still in flight after " + LIFECYCLE_DRAIN.toSeconds()
                         + " s: abandoned, and reported");
             }
             Thread.sleep(1100); // the sampler's last second
@@ -388,25 +379,25 @@ public final class PeakBenchmark {
             Latency toView = null;
             List<FaultOutcome> outcomes = new ArrayList<>();
             if (audit != null) {
-                log("  waiting for the outboxes and the read model to catch up");
+                Log.line("  waiting for the outboxes and the read model to catch up");
                 quiet = audit.awaitQuiet(load.ledger(), QUIET_WAIT);
                 findings = audit.audit(load.ledger(), load.startedAt()).withUnfinished(unfinished);
-                RunAudit.EventTimes times = audit.eventTimes(load.ledger(), load.startedAt());
-                toKafka = Latency.of(RunAudit.delays(times.written(), times.published()));
-                toView = Latency.of(RunAudit.delays(times.written(), times.projected()));
-                long until = RunAudit.micros(java.sql.Timestamp.from(Instant.now()));
+                EventTimes times = audit.eventTimes(load.ledger(), load.startedAt());
+                toKafka = Latency.of(EventTimes.delays(times.written(), times.published()));
+                toView = Latency.of(EventTimes.delays(times.written(), times.projected()));
+                long until = EventTimes.micros(java.sql.Timestamp.from(Instant.now()));
                 for (FaultPlan.Window window : windows) {
                     outcomes.add(outcome(window, load, times, until));
                 }
             }
             List<EndpointResult> endpoints = new ArrayList<>();
-            for (Map.Entry<Traffic.Endpoint, Traffic.EndpointStats> entry : load.stats().entrySet()) {
-                Traffic.EndpointStats stat = entry.getValue();
-                if (stat.succeeded.sum() == 0 && stat.errors.isEmpty()) {
+            for (Map.Entry<Endpoint, EndpointStats> entry : load.stats().entrySet()) {
+                EndpointStats stat = entry.getValue();
+                if (!stat.used()) {
                     continue;
                 }
-                endpoints.add(new EndpointResult(entry.getKey().label, stat.succeeded.sum(), stat.gaveUp.sum(),
-                        stat.errorCounts(), Latency.of(stat.total)));
+                endpoints.add(new EndpointResult(entry.getKey().label(), stat.succeeded(), stat.gaveUp(),
+                        stat.errorCounts(), stat.latency()));
             }
             double[] riders = load.riders().summary();
             return new RunResult(plan.name(), describe(plan.layout()), plan.curve().label(), Math.round(loadSeconds),
@@ -416,11 +407,11 @@ public final class PeakBenchmark {
         }
     }
 
-    private static FaultOutcome outcome(FaultPlan.Window window, Traffic load, RunAudit.EventTimes times, long until) {
+    private static FaultOutcome outcome(FaultPlan.Window window, Traffic load, EventTimes times, long until) {
         long[] newOrders = load.newOrders((int) Math.floor(window.startSecond()), (int) Math.ceil(window.endSecond()));
-        long end = RunAudit.micros(java.sql.Timestamp.from(window.end()));
-        long kafka = RunAudit.lagBackUnderASecond(times.written(), times.published(), end, until);
-        long view = RunAudit.lagBackUnderASecond(times.written(), times.projected(), end, until);
+        long end = EventTimes.micros(java.sql.Timestamp.from(window.end()));
+        long kafka = EventTimes.lagBackUnderASecond(times.written(), times.published(), end, until);
+        long view = EventTimes.lagBackUnderASecond(times.written(), times.projected(), end, until);
         return new FaultOutcome(window.fault().label(), window.fault().spec(), round2(window.startSecond()),
                 round2(window.endSecond()), newOrders[0], newOrders[1],
                 newOrders[0] == 0 ? 1 : round4((double) newOrders[1] / newOrders[0]),
@@ -433,12 +424,12 @@ public final class PeakBenchmark {
                 sleepUntil(load, fault.atSecond());
                 double start = load.elapsed();
                 Instant startedAt = Instant.now();
-                log(String.format(Locale.ROOT, "  %.1f s: %s", start, fault.label()));
+                Log.line(String.format(Locale.ROOT, "  %.1f s: %s", start, fault.label()));
                 FaultPlan.apply(fault, cluster);
                 sleepUntil(load, start + fault.forSeconds());
                 FaultPlan.heal(fault, cluster);
                 double end = load.elapsed();
-                log(String.format(Locale.ROOT, "  %.1f s: repaired (%s)", end, fault.spec()));
+                Log.line(String.format(Locale.ROOT, "  %.1f s: repaired (%s)", end, fault.spec()));
                 synchronized (windows) {
                     windows.add(new FaultPlan.Window(fault, start, end, startedAt, Instant.now()));
                 }
@@ -464,8 +455,8 @@ public final class PeakBenchmark {
             double p99 = window.getTotalCount() == 0 ? Double.MAX_VALUE : window.getValueAtPercentile(99) / 1000.0;
             boolean ok = p99 <= settings.p99Ms() && errors == 0 && window.getTotalCount() > 0;
             steps.add(new Step(rate, window.getTotalCount(), round2(p99), errors, ok));
-            log(String.format(Locale.ROOT, "  step %s orders/s: placement p99 %.2f ms, %d errors: %s",
-                    Report.fmt(rate), p99, errors, ok ? "holds" : "does not hold"));
+            Log.line(String.format(Locale.ROOT, "  step %s orders/s: placement p99 %.2f ms, %d errors: %s",
+                    Figures.fmt(rate), p99, errors, ok ? "holds" : "does not hold"));
             if (!ok) {
                 return held;
             }
@@ -475,10 +466,7 @@ public final class PeakBenchmark {
     }
 
     private static long errorTotal(Traffic load) {
-        return load.stats().values().stream()
-                .mapToLong(stat -> stat.errors.values().stream().mapToLong(java.util.concurrent.atomic.LongAdder::sum)
-                        .sum())
-                .sum();
+        return load.stats().values().stream().mapToLong(EndpointStats::errorTotal).sum();
     }
 
     private static void sleepUntil(Traffic load, double second) throws InterruptedException {
@@ -533,7 +521,7 @@ public final class PeakBenchmark {
                     .max().orElse(0);
             targets.add(new Target("lag back under 1 s after each fault (commit → Kafka and → read model)",
                     "every fault, time reported", recovered + " of " + all.size() + " faults"
-                            + (recovered == all.size() ? ", slowest " + Report.fmt(round2(worst)) + " s" : ""),
+                            + (recovered == all.size() ? ", slowest " + Figures.fmt(round2(worst)) + " s" : ""),
                     recovered == all.size()));
         }
         return targets;
@@ -555,17 +543,17 @@ public final class PeakBenchmark {
 
     private static void print(RunResult run) {
         RunAudit.Findings audit = run.audit();
-        log(String.format(Locale.ROOT, "  '%s': %d orders acknowledged (%.1f/s); lost %d, changes lost %d, events "
+        Log.line(String.format(Locale.ROOT, "  '%s': %d orders acknowledged (%.1f/s); lost %d, changes lost %d, events "
                 + "lost %d, read model behind %d, duplicates %d, in flight at the audit %d; stored without 201: %d; "
                 + "Kafka re-deliveries %d%s",
                 run.name(), run.acknowledged(), run.placedPerSecond(), audit.acknowledgedLost(), audit.changesLost(),
                 audit.eventsLost(), audit.readModelBehind(), audit.duplicates(), audit.unfinished(),
                 audit.storedWithoutAcknowledgement(), audit.kafkaRedeliveries(), audit.audited() ? "" : " (NOT AUDITED)"));
         for (String example : audit.examples()) {
-            log("    " + example);
+            Log.line("    " + example);
         }
         for (FaultOutcome outcome : run.faults()) {
-            log(String.format(Locale.ROOT, "  %s: new orders %d, first-try success %.2f %%, lag back under 1 s after "
+            Log.line(String.format(Locale.ROOT, "  %s: new orders %d, first-try success %.2f %%, lag back under 1 s after "
                     + "%s s (Kafka) / %s s (read model)", outcome.fault(), outcome.newOrders(),
                     100 * outcome.successRate(), outcome.kafkaLagBackUnder1sSeconds(),
                     outcome.readModelLagBackUnder1sSeconds()));
@@ -579,7 +567,7 @@ public final class PeakBenchmark {
                 + "  baedal.bench.PeakBenchmark" + (arguments.isBlank() ? "" : " " + arguments);
     }
 
-    static double round2(double value) {
+    public static double round2(double value) {
         return Math.round(value * 100) / 100.0;
     }
 
@@ -595,8 +583,4 @@ public final class PeakBenchmark {
         }
     }
 
-    static void log(String message) {
-        System.out.printf("[peak %s] %s%n", java.time.LocalTime.now().withNano(0), message);
-        System.out.flush();
-    }
 }

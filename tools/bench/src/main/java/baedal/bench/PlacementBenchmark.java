@@ -1,13 +1,25 @@
 package baedal.bench;
 
-import baedal.bench.Menus.ShopMenu;
-import baedal.bench.OrderMix.OrderSpec;
-import baedal.bench.Results.Audit;
-import baedal.bench.Results.Config;
-import baedal.bench.Results.Machine;
-import baedal.bench.Results.Placement;
-import baedal.bench.Results.Run;
-import baedal.bench.Results.Target;
+import baedal.bench.audit.Auditor.Audit;
+import baedal.bench.audit.Auditor;
+import baedal.bench.baseline.JdbcPlacement;
+import baedal.bench.cluster.Platform;
+import baedal.bench.cluster.ShardNode;
+import baedal.bench.measure.Figures;
+import baedal.bench.measure.Log;
+import baedal.bench.measure.Run;
+import baedal.bench.report.PlacementChart;
+import baedal.bench.report.PlacementReport;
+import baedal.bench.report.Report;
+import baedal.bench.report.Results.Config;
+import baedal.bench.report.Results.Machine;
+import baedal.bench.report.Results.Placement;
+import baedal.bench.report.Results.Target;
+import baedal.bench.traffic.ApiClient;
+import baedal.bench.traffic.Load;
+import baedal.bench.traffic.Menus.ShopMenu;
+import baedal.bench.traffic.OrderMix.OrderSpec;
+import baedal.bench.traffic.OrderMix;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -60,11 +72,11 @@ public final class PlacementBenchmark {
             List<ShardNode> shards;
             int poolSize;
             if (options.target() == null) {
-                log("starting the platform in-process (embedded PostgreSQL and Kafka, fresh data directory)");
+                Log.line("starting the platform in-process (embedded PostgreSQL and Kafka, fresh data directory)");
                 platform = Platform.start(options.shards());
-                baseUrl = platform.baseUrl;
-                shards = platform.shards;
-                poolSize = platform.poolSize;
+                baseUrl = platform.baseUrl();
+                shards = platform.shards();
+                poolSize = platform.poolSize();
             } else {
                 baseUrl = options.target();
                 poolSize = options.poolSize() == null ? 16 : options.poolSize();
@@ -79,13 +91,13 @@ public final class PlacementBenchmark {
                 }
             }
             int concurrency = options.concurrency() == null ? poolSize : options.concurrency();
-            log("API " + baseUrl + ", " + shards.size() + " shards, pool " + poolSize + ", concurrency " + concurrency);
+            Log.line("API " + baseUrl + ", " + shards.size() + " shards, pool " + poolSize + ", concurrency " + concurrency);
 
             ApiClient api = new ApiClient(baseUrl, compact, Duration.ofSeconds(10));
             List<ShopMenu> menus = api.menus();
             List<OrderSpec> mix = OrderMix.generate(menus, options.mixSize(), options.seed());
             List<String> bodies = mix.stream().map(order -> order.requestJson(compact)).toList();
-            log("order mix: " + mix.size() + " orders over " + menus.size() + " shops, mean payment ₩"
+            Log.line("order mix: " + mix.size() + " orders over " + menus.size() + " shops, mean payment ₩"
                     + Math.round(mix.stream().mapToLong(OrderSpec::paymentAmount).average().orElse(0)));
 
             Duration warmup = Duration.ofSeconds(options.warmupSeconds());
@@ -94,37 +106,37 @@ public final class PlacementBenchmark {
 
             Run jdbcRun = null;
             if (!shards.isEmpty()) {
-                log("1/3 raw-JDBC baseline: " + concurrency + " workers, warm-up " + warmup.toSeconds() + " s, measure "
+                Log.line("1/3 raw-JDBC baseline: " + concurrency + " workers, warm-up " + warmup.toSeconds() + " s, measure "
                         + measure.toSeconds() + " s");
                 List<OrderSpec> baselineMix = mix.stream().map(PlacementBenchmark::baselineMember).toList();
                 try (JdbcPlacement jdbc = new JdbcPlacement(shards, poolSize, compact)) {
                     Load.Operation placeByJdbc = seq -> jdbc.place(baselineMix.get((int) (seq % baselineMix.size())));
                     Duration warmed = Load.warmUntilSteady(concurrency, warmup, warmupMax, placeByJdbc);
-                    log("  warmed up for " + warmed.toSeconds() + " s (steady throughput)");
+                    Log.line("  warmed up for " + warmed.toSeconds() + " s (steady throughput)");
                     jdbcRun = Load.closedLoop("raw JDBC baseline", concurrency, warmed, Duration.ZERO, measure,
                             placeByJdbc);
                 }
                 print(jdbcRun);
             }
 
-            log("2/3 API max throughput: " + concurrency + " HTTP workers");
+            Log.line("2/3 API max throughput: " + concurrency + " HTTP workers");
             Load.Operation placeByApi = seq -> api.place(bodies.get((int) (seq % bodies.size())));
             Duration apiWarmed = Load.warmUntilSteady(concurrency, warmup, warmupMax, placeByApi);
-            log("  warmed up for " + apiWarmed.toSeconds() + " s (steady throughput)");
+            Log.line("  warmed up for " + apiWarmed.toSeconds() + " s (steady throughput)");
             Run apiMax = Load.closedLoop("API max (closed loop)", concurrency, apiWarmed, Duration.ZERO, measure,
                     placeByApi);
             print(apiMax);
 
-            log("3/3 API at a fixed rate of " + options.rate() + " orders/s (open model)");
+            Log.line("3/3 API at a fixed rate of " + options.rate() + " orders/s (open model)");
             Run fixed = Load.fixedRate("API at fixed rate", options.rate(), options.maxInFlight(), warmup, measure,
                     Duration.ofSeconds(30), seq -> api.place(bodies.get((int) ((seq * 7919) % bodies.size()))));
             print(fixed);
 
             Audit audit = null;
             if (!shards.isEmpty()) {
-                log("audit: counting acknowledged orders on their shards");
+                Log.line("audit: counting acknowledged orders on their shards");
                 audit = Auditor.audit(shards, api.acknowledged(), api.duplicates());
-                log("audit: acknowledged " + audit.acknowledged() + ", found " + audit.found() + ", missing "
+                Log.line("audit: acknowledged " + audit.acknowledged() + ", found " + audit.found() + ", missing "
                         + audit.missing() + ", duplicates " + audit.duplicateOrderNumbers());
             }
 
@@ -144,12 +156,12 @@ public final class PlacementBenchmark {
                     apiMax, ratio, fixed, audit, targets, notes, chartLink);
 
             Files.writeString(out.resolve("placement.json"), json.writeValueAsString(result) + "\n");
-            Chart.write(result, out.resolve("placement.png"));
+            PlacementChart.write(result, out.resolve("placement.png"));
             String existing = Files.exists(doc) ? Files.readString(doc) : null;
-            Files.writeString(doc, Report.upsert(existing, "placement", Report.placementSection(result)));
-            log("wrote " + out.resolve("placement.json") + ", " + out.resolve("placement.png") + " and " + doc);
+            Files.writeString(doc, Report.upsert(existing, "placement", PlacementReport.section(result)));
+            Log.line("wrote " + out.resolve("placement.json") + ", " + out.resolve("placement.png") + " and " + doc);
             for (Target target : targets) {
-                log(String.format(Locale.ROOT, "%-5s %s: %s (goal %s)", target.pass() ? "PASS" : "FAIL",
+                Log.line(String.format(Locale.ROOT, "%-5s %s: %s (goal %s)", target.pass() ? "PASS" : "FAIL",
                         target.name(), target.actual(), target.goal()));
             }
         } catch (Exception failed) {
@@ -157,7 +169,7 @@ public final class PlacementBenchmark {
             exit = 1;
         } finally {
             if (platform != null) {
-                log("stopping the platform");
+                Log.line("stopping the platform");
                 try {
                     platform.close();
                 } catch (RuntimeException ignored) {
@@ -177,16 +189,16 @@ public final class PlacementBenchmark {
     static List<Target> targets(Double ratio, Run fixed, Audit audit) {
         List<Target> targets = new ArrayList<>();
         targets.add(new Target("API max throughput / raw-JDBC baseline", "≥ " + TARGET_RATIO,
-                ratio == null ? "n/a (no baseline)" : Report.fmt(ratio), ratio != null && ratio >= TARGET_RATIO));
+                ratio == null ? "n/a (no baseline)" : Figures.fmt(ratio), ratio != null && ratio >= TARGET_RATIO));
         if (fixed != null) {
             double share = fixed.ordersPerSecond() / fixed.targetRate();
             targets.add(new Target("sustains the offered rate",
-                    "≥ " + Math.round(TARGET_RATE_SHARE * 100) + " % of " + Report.fmt(fixed.targetRate())
+                    "≥ " + Math.round(TARGET_RATE_SHARE * 100) + " % of " + Figures.fmt(fixed.targetRate())
                             + " orders/s accepted, 0 errors",
-                    Report.fmt(fixed.ordersPerSecond()) + " orders/s, " + fixed.errorCount() + " errors",
+                    Figures.fmt(fixed.ordersPerSecond()) + " orders/s, " + fixed.errorCount() + " errors",
                     share >= TARGET_RATE_SHARE && fixed.errorCount() == 0));
-            targets.add(new Target("p99 at " + Report.fmt(fixed.targetRate()) + " orders/s (from intended send time)",
-                    "≤ " + Report.fmt(TARGET_P99_MS) + " ms", Report.fmt(fixed.latency().p99()) + " ms",
+            targets.add(new Target("p99 at " + Figures.fmt(fixed.targetRate()) + " orders/s (from intended send time)",
+                    "≤ " + Figures.fmt(TARGET_P99_MS) + " ms", Figures.fmt(fixed.latency().p99()) + " ms",
                     fixed.latency().samples() > 0 && fixed.latency().p99() <= TARGET_P99_MS));
         }
         if (audit != null) {
@@ -201,7 +213,7 @@ public final class PlacementBenchmark {
     static String command(Options options) {
         StringBuilder args = new StringBuilder();
         args.append("--warmup ").append(options.warmupSeconds()).append(" --duration ").append(options.durationSeconds())
-                .append(" --rate ").append(Report.fmt(options.rate()));
+                .append(" --rate ").append(Figures.fmt(options.rate()));
         if (options.concurrency() != null) {
             args.append(" --concurrency ").append(options.concurrency());
         }
@@ -296,12 +308,9 @@ public final class PlacementBenchmark {
     }
 
     private static void print(Run run) {
-        log(String.format(Locale.ROOT, "  %s: %.1f orders/s, %d samples, p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f ms, errors %s",
+        Log.line(String.format(Locale.ROOT, "  %s: %.1f orders/s, %d samples, p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f ms, errors %s",
                 run.name(), run.ordersPerSecond(), run.latency().samples(), run.latency().p50(), run.latency().p90(),
-                run.latency().p99(), run.latency().p999(), run.latency().max(), Report.errors(run.errors())));
+                run.latency().p99(), run.latency().p999(), run.latency().max(), Figures.errors(run.errors())));
     }
 
-    private static void log(String message) {
-        System.out.println("[bench " + java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")) + "] " + message);
-    }
 }

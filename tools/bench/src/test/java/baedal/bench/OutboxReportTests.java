@@ -2,13 +2,14 @@ package baedal.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import baedal.bench.Results.Drain;
-import baedal.bench.Results.Latency;
-import baedal.bench.Results.Machine;
-import baedal.bench.Results.OutboxConfig;
-import baedal.bench.Results.OutboxResult;
-import baedal.bench.Results.Run;
-import baedal.bench.Results.Target;
+import baedal.bench.measure.Latency;
+import baedal.bench.measure.Run;
+import baedal.bench.report.OutboxReport;
+import baedal.bench.report.Results.Drain;
+import baedal.bench.report.Results.Machine;
+import baedal.bench.report.Results.OutboxConfig;
+import baedal.bench.report.Results.OutboxResult;
+import baedal.bench.report.Results.Target;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

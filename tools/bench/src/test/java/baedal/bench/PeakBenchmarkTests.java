@@ -3,10 +3,16 @@ package baedal.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import baedal.bench.PeakBenchmark.FaultOutcome;
-import baedal.bench.PeakBenchmark.RunResult;
-import baedal.bench.Results.Latency;
-import baedal.bench.Results.Target;
+import baedal.bench.audit.RunAudit;
+import baedal.bench.baseline.Baselines;
+import baedal.bench.fault.FaultPlan;
+import baedal.bench.measure.Latency;
+import baedal.bench.report.PeakReport;
+import baedal.bench.report.PeakResults.EndpointResult;
+import baedal.bench.report.PeakResults.FaultOutcome;
+import baedal.bench.report.PeakResults.RunResult;
+import baedal.bench.report.Results.Target;
+import baedal.bench.traffic.Traffic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +21,7 @@ class PeakBenchmarkTests {
     private static RunResult run(RunAudit.Findings audit, List<FaultOutcome> faults) {
         Latency latency = new Latency(10, 1, 1, 2, 3, 4, 5);
         return new RunResult("short", "2 shards", "fixed 20/s", 45, audit.acknowledged(), 20,
-                List.of(new PeakBenchmark.EndpointResult("POST /api/orders", 900, 0, java.util.Map.of(), latency)),
+                List.of(new EndpointResult("POST /api/orders", 900, 0, java.util.Map.of(), latency)),
                 latency, latency, audit, true, faults, List.of(), null, 0, 10, 5, 1.8, 3,
                 List.of(new Traffic.Second(1, 20, 20, 30, 10, 0, 2, 8, 40)), null);
     }
