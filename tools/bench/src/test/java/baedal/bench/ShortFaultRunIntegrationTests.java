@@ -7,6 +7,7 @@ import baedal.bench.report.PeakResults.FaultOutcome;
 import baedal.bench.report.PeakResults.PeakResult;
 import baedal.bench.report.PeakResults.RunResult;
 import baedal.bench.report.Results.Target;
+import baedal.bench.runner.BenchmarkRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,8 @@ class ShortFaultRunIntegrationTests {
 
     @Test
     void aKafkaOutageAndAShardOutageUnderLoadLoseNothingAndDuplicateNothing(@TempDir Path out) throws Exception {
-        PeakResult result = PeakBenchmark.run(PeakBenchmark.Settings.parse(
-                new String[] {"--scenario", "short", "--out", out.resolve("benchmarks").toString(), "--no-docs"}),
-                "--scenario short");
+        PeakResult result = BenchmarkRunner.run(BenchmarkRunner.parse(new PeakBenchmark(), "--scenario", "short",
+                "--out", out.resolve("benchmarks").toString(), "--no-docs"));
 
         RunResult run = result.runs().getFirst();
         assertThat(run.faults()).extracting(FaultOutcome::spec)

@@ -37,7 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Baselines {
 
-
     /** One comparison: the baseline's and our figure, and ours / baseline. */
     public record Comparison(String name, String measure, String unit, double baseline, double ours, double ratio, String how) {
     }

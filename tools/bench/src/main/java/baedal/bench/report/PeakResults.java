@@ -43,6 +43,6 @@ public final class PeakResults {
     }
 
     public record PeakResult(String benchmark, String title, String scenario, String command, Machine machine,
-            List<RunResult> runs, List<Target> targets, List<String> notes, String chart) {
+            List<RunResult> runs, List<Target> targets, List<String> notes, String chart) implements Result {
     }
 }

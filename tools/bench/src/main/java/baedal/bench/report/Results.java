@@ -28,7 +28,7 @@ public final class Results {
 
     public record Placement(String benchmark, String title, Config config, Machine machine, Run jdbcBaseline,
             Run apiMax, Double apiToJdbcRatio, Run apiFixedRate, Audit audit, List<Target> targets,
-            List<String> notes, String chart) {
+            List<String> notes, String chart) implements Result {
     }
 
     public record OutboxConfig(String target, int shards, int poolSize, int concurrency, int warmupSeconds,
@@ -51,7 +51,7 @@ public final class Results {
     public record OutboxResult(String benchmark, String title, OutboxConfig config, Machine machine,
             List<Run> withoutOutbox, List<Run> withOutbox, double withoutPerSecond, double withPerSecond,
             double outboxCost, Run fixedRate, Latency commitToAck, Drain drain, List<Target> targets,
-            List<String> notes, String chart, double warmupSeconds, List<Run> writtenNotRelayed) {
+            List<String> notes, String chart, double warmupSeconds, List<Run> writtenNotRelayed) implements Result {
     }
 
     public record OrderViewConfig(String target, int shards, double rate, int warmupSeconds, int durationSeconds,
@@ -70,6 +70,6 @@ public final class Results {
     public record OrderViewResult(String benchmark, String title, OrderViewConfig config, Machine machine,
             Run placement, Latency commitToProjected, long placed, long notProjected, Latency ackToVisible,
             long apiStale, long apiFailed, long documents, Run pages, Latency pageServer, List<Target> targets, List<String> notes,
-            String chart) {
+            String chart) implements Result {
     }
 }

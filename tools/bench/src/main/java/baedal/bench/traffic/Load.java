@@ -24,7 +24,6 @@ import org.HdrHistogram.Recorder;
 /** Closed-loop and open-model (fixed arrival rate) load generators with HdrHistogram recording. */
 public final class Load {
 
-
     private Load() {
     }
 

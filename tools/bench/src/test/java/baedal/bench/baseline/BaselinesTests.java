@@ -3,9 +3,6 @@ package baedal.bench.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import baedal.bench.baseline.BaselineFailed;
-import baedal.bench.baseline.Drain;
-import baedal.bench.baseline.DrainTimer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
