@@ -29,7 +29,11 @@ final class Peer {
     private Peer() {
     }
 
-    /** The peer's class path, or {@code null} if it has not been built. */
+    /**
+     * The peer's class path: {@code given}, else its build under {@code tools/bench-peer/target} (relative to the
+     * repository root, where the harness runs and writes {@code docs/benchmarks}), or {@code null} if it has not been
+     * built.
+     */
     static List<String> classpath(String given) {
         Path jar = Path.of("tools/bench-peer/target/bench-peer-0.1.0-SNAPSHOT.jar");
         if (given != null) {
