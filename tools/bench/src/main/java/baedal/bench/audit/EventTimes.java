@@ -1,8 +1,20 @@
 package baedal.bench.audit;
 
+import baedal.bench.cluster.ShardNode;
 import baedal.bench.measure.Latency;
+import baedal.bench.traffic.Ledger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -13,6 +25,66 @@ import org.HdrHistogram.Histogram;
 public record EventTimes(long[] written, long[] published, long[] projected) {
 
     static final long LAG_LIMIT_MICROS = 1_000_000;
+
+    /**
+     * Every event written since {@code runStart} by an order of the ledger: written, published (Kafka ack) and
+     * projected times in µs since the epoch ({@code Long.MAX_VALUE} when it never happened), sorted by written time.
+     */
+    static EventTimes read(List<ShardNode> shards, String orderViewUrl, String user, Ledger ledger, Instant runStart)
+            throws SQLException {
+        Map<String, long[]> byEvent = new HashMap<>();
+        Set<Long> acknowledged = new HashSet<>();
+        for (Ledger.Entry entry : ledger.entries()) {
+            acknowledged.add(entry.orderNo());
+        }
+        for (ShardNode shard : shards) {
+            try (Connection connection = RunAudit.connect(shard.url(), user);
+                    PreparedStatement query = connection.prepareStatement("""
+                            select aggregateid, version, written_at, published_at from outbox_state
+                            where written_at >= ?""")) {
+                connection.setAutoCommit(false);
+                query.setTimestamp(1, Timestamp.from(runStart));
+                query.setFetchSize(20_000);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        long orderNo = Long.parseLong(rows.getString(1));
+                        if (!acknowledged.contains(orderNo)) {
+                            continue;
+                        }
+                        Timestamp published = rows.getTimestamp(4);
+                        byEvent.put(orderNo + ":" + rows.getLong(2), new long[] {micros(rows.getTimestamp(3)),
+                                published == null ? Long.MAX_VALUE : micros(published), Long.MAX_VALUE});
+                    }
+                }
+            }
+        }
+        try (Connection connection = RunAudit.connect(orderViewUrl, user);
+                PreparedStatement query = connection.prepareStatement(
+                        "select order_no, version, projected_at from order_view_event where projected_at >= ?")) {
+            connection.setAutoCommit(false);
+            query.setTimestamp(1, Timestamp.from(runStart));
+            query.setFetchSize(20_000);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long[] times = byEvent.get(rows.getLong(1) + ":" + rows.getLong(2));
+                    if (times != null) {
+                        times[2] = micros(rows.getTimestamp(3));
+                    }
+                }
+            }
+        }
+        List<long[]> all = new ArrayList<>(byEvent.values());
+        all.sort((a, b) -> Long.compare(a[0], b[0]));
+        long[] written = new long[all.size()];
+        long[] published = new long[all.size()];
+        long[] projected = new long[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            written[i] = all.get(i)[0];
+            published[i] = all.get(i)[1];
+            projected[i] = all.get(i)[2];
+        }
+        return new EventTimes(written, published, projected);
+    }
 
     /** The delays {@code done − written} (µs) of the events that completed, in an HdrHistogram. */
     public static Histogram delays(long[] written, long[] done) {

@@ -18,12 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -157,7 +151,7 @@ public final class RunAudit {
         Map<Long, ShardOrder> onShards = found.orders();
         long placedTwice = placedTwice(runStart, examples);
         Map<Long, Map<Long, Set<String>>> onKafka = new HashMap<>();
-        long redeliveries = readKafka(onKafka);
+        long redeliveries = KafkaEvents.read(kafkaBootstrap, onKafka);
         Map<Long, JsonNode> documents = new HashMap<>();
         Map<Long, Long> viewVersions = new HashMap<>();
         Map<Long, List<Long>> projectedVersions = new HashMap<>();
@@ -332,108 +326,11 @@ public final class RunAudit {
     }
 
     /**
-     * Reads the whole topic once; fills order number → version → the event ids seen for it; returns how many records
-     * repeated an event id already seen (at-least-once re-deliveries, which consumers de-duplicate).
-     */
-    private long readKafka(Map<Long, Map<Long, Set<String>>> versions) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        Set<String> eventIds = new HashSet<>();
-        long redeliveries = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo partition : consumer.partitionsFor(TOPIC, Duration.ofSeconds(30))) {
-                partitions.add(new TopicPartition(TOPIC, partition.partition()));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (!caughtUp(consumer, end) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    JsonNode envelope = json.readTree(record.value());
-                    long orderNo = envelope.path("orderNo").asLong();
-                    String eventId = envelope.path("eventId").asString();
-                    versions.computeIfAbsent(orderNo, k -> new HashMap<>())
-                            .computeIfAbsent(envelope.path("version").asLong(), k -> new HashSet<>()).add(eventId);
-                    if (!eventIds.add(eventId)) {
-                        redeliveries++;
-                    }
-                }
-            }
-        }
-        return redeliveries;
-    }
-
-    private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
-            if (consumer.position(partition.getKey()) < partition.getValue()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
      * Every event written since {@code runStart} by an order of the ledger: written, published (Kafka ack) and
-     * projected times in µs since the epoch ({@code Long.MAX_VALUE} when it never happened), sorted by written time.
+     * projected times.
      */
     public EventTimes eventTimes(Ledger ledger, Instant runStart) throws SQLException {
-        Map<String, long[]> byEvent = new HashMap<>();
-        Set<Long> acknowledged = new HashSet<>();
-        for (Ledger.Entry entry : ledger.entries()) {
-            acknowledged.add(entry.orderNo());
-        }
-        for (ShardNode shard : shards) {
-            try (Connection connection = connect(shard.url());
-                    PreparedStatement query = connection.prepareStatement("""
-                            select aggregateid, version, written_at, published_at from outbox_state
-                            where written_at >= ?""")) {
-                connection.setAutoCommit(false);
-                query.setTimestamp(1, Timestamp.from(runStart));
-                query.setFetchSize(20_000);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        long orderNo = Long.parseLong(rows.getString(1));
-                        if (!acknowledged.contains(orderNo)) {
-                            continue;
-                        }
-                        Timestamp published = rows.getTimestamp(4);
-                        byEvent.put(orderNo + ":" + rows.getLong(2), new long[] {EventTimes.micros(rows.getTimestamp(3)),
-                                published == null ? Long.MAX_VALUE : EventTimes.micros(published), Long.MAX_VALUE});
-                    }
-                }
-            }
-        }
-        try (Connection connection = connect(orderViewUrl);
-                PreparedStatement query = connection.prepareStatement(
-                        "select order_no, version, projected_at from order_view_event where projected_at >= ?")) {
-            connection.setAutoCommit(false);
-            query.setTimestamp(1, Timestamp.from(runStart));
-            query.setFetchSize(20_000);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    long[] times = byEvent.get(rows.getLong(1) + ":" + rows.getLong(2));
-                    if (times != null) {
-                        times[2] = EventTimes.micros(rows.getTimestamp(3));
-                    }
-                }
-            }
-        }
-        List<long[]> all = new ArrayList<>(byEvent.values());
-        all.sort((a, b) -> Long.compare(a[0], b[0]));
-        long[] written = new long[all.size()];
-        long[] published = new long[all.size()];
-        long[] projected = new long[all.size()];
-        for (int i = 0; i < all.size(); i++) {
-            written[i] = all.get(i)[0];
-            published[i] = all.get(i)[1];
-            projected[i] = all.get(i)[2];
-        }
-        return new EventTimes(written, published, projected);
+        return EventTimes.read(shards, orderViewUrl, user, ledger, runStart);
     }
 
     private static Long[] numbers(Ledger ledger) {
@@ -441,6 +338,11 @@ public final class RunAudit {
     }
 
     private Connection connect(String url) throws SQLException {
+        return connect(url, user);
+    }
+
+    /** A connection to one of the run's databases that gives up soon when its server is down. */
+    static Connection connect(String url, String user) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("connectTimeout", "5");

@@ -122,7 +122,7 @@ public record FaultPlan(List<Fault> faults) {
         return faults.stream().mapToDouble(fault -> fault.atSecond() + fault.forSeconds()).max().orElse(0);
     }
 
-    public static void apply(Fault fault, Cluster cluster) throws Exception {
+    static void apply(Fault fault, Cluster cluster) throws Exception {
         switch (fault.kind()) {
             case APP -> {
                 for (int i = 0; i < cluster.layout().instances(); i++) {
@@ -136,7 +136,7 @@ public record FaultPlan(List<Fault> faults) {
         }
     }
 
-    public static void heal(Fault fault, Cluster cluster) throws Exception {
+    static void heal(Fault fault, Cluster cluster) throws Exception {
         switch (fault.kind()) {
             case APP -> {
                 for (int i = 0; i < cluster.layout().instances(); i++) {

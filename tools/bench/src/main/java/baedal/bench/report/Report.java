@@ -49,7 +49,7 @@ public final class Report {
     }
 
     /** The "Targets" table every benchmark section starts with. */
-    public static String targetsTable(List<Target> targets) {
+    static String targetsTable(List<Target> targets) {
         StringBuilder md = new StringBuilder("### Targets\n\n| target | goal | measured | result |\n|---|---|---|---|\n");
         for (Target target : targets) {
             md.append("| ").append(target.name()).append(" | ").append(target.goal()).append(" | ")

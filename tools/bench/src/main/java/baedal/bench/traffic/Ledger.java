@@ -32,11 +32,11 @@ public final class Ledger {
             return orderNo;
         }
 
-        public long memberId() {
+        long memberId() {
             return memberId;
         }
 
-        public long shopId() {
+        long shopId() {
             return shopId;
         }
 

@@ -50,7 +50,7 @@ public final class Load {
             this.status = status;
         }
 
-        public int status() {
+        int status() {
             return status;
         }
     }

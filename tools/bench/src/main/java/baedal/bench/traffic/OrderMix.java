@@ -107,7 +107,7 @@ public final class OrderMix {
     }
 
     /** One valid order from {@code shop}: at least one line, and at least the shop's minimum order amount. */
-    public static OrderSpec order(ShopMenu shop, long memberId, SplittableRandom random) {
+    static OrderSpec order(ShopMenu shop, long memberId, SplittableRandom random) {
         if (shop.menus().isEmpty()) {
             throw new IllegalArgumentException("shop " + shop.shop().shopId() + " has no menus");
         }

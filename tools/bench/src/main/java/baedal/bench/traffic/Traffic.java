@@ -3,8 +3,6 @@ package baedal.bench.traffic;
 import static baedal.bench.measure.Latency.HIGHEST_MICROS;
 
 import baedal.bench.traffic.OrderMix.OrderSpec;
-import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +22,6 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,12 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
  * HdrHistograms; errors are counted per endpoint and kind, including those that a retry then got past.
  */
 public final class Traffic implements AutoCloseable {
-
-    /**
-     * Connections the client keeps to each instance at most, as a load balancer's pool would; requests beyond them
-     * wait (and that wait is in their latency, which counts from the intended time).
-     */
-    static final int CONNECTIONS_PER_INSTANCE = 256;
 
     /**
      * @param rejectShare orders the shop rejects
@@ -73,8 +64,6 @@ public final class Traffic implements AutoCloseable {
             double placeP99Ms, int inFlight) {
     }
 
-    private final List<KeepAliveHttp> instances = new ArrayList<>();
-    private final AtomicInteger nextInstance = new AtomicInteger();
     private final List<OrderSpec> mix;
     private final List<byte[]> bodies;
     private final Settings settings;
@@ -90,6 +79,7 @@ public final class Traffic implements AutoCloseable {
     private final LongAdder stepsInSecond = new LongAdder();
     private final LongAdder readsInSecond = new LongAdder();
     private final LongAdder errorsInSecond = new LongAdder();
+    private final RetryingClient client;
     private final LongAdder staleViews = new LongAdder();
     private final List<Second> seconds = java.util.Collections.synchronizedList(new ArrayList<>());
     /** New orders by the second (of the run) they were due: attempted, and acknowledged at the first attempt. */
@@ -104,9 +94,6 @@ public final class Traffic implements AutoCloseable {
     private volatile boolean arriving;
 
     public Traffic(List<String> baseUrls, List<OrderSpec> mix, Settings settings, JsonMapper json) {
-        for (String url : baseUrls) {
-            instances.add(new KeepAliveHttp(URI.create(url), Duration.ofSeconds(15), CONNECTIONS_PER_INSTANCE));
-        }
         this.mix = mix;
         this.bodies = mix.stream().map(order -> order.requestJson(json).getBytes(StandardCharsets.UTF_8)).toList();
         this.settings = settings;
@@ -115,6 +102,7 @@ public final class Traffic implements AutoCloseable {
         for (Endpoint endpoint : Endpoint.values()) {
             stats.put(endpoint, new EndpointStats());
         }
+        this.client = new RetryingClient(baseUrls, stats, errorsInSecond, settings.giveUpAfter(), json);
     }
 
     public Ledger ledger() {
@@ -308,7 +296,7 @@ public final class Traffic implements AutoCloseable {
         OrderSpec spec = mix.get(index);
         String key = UUID.randomUUID().toString();
         boolean[] firstTry = {true};
-        KeepAliveHttp.Response response = call(Endpoint.PLACE, "/api/orders", key, -1, bodies.get(index),
+        KeepAliveHttp.Response response = client.call(Endpoint.PLACE, "/api/orders", key, -1, bodies.get(index),
                 intendedNanos, null, firstTry);
         if (response == null) {
             inFlight.decrementAndGet();
@@ -376,7 +364,7 @@ public final class Traffic implements AutoCloseable {
         try {
             long intended = System.nanoTime();
             long version = order.version();
-            KeepAliveHttp.Response response = call(endpoint, "/api/orders/" + order.orderNo() + "/" + endpoint.action,
+            KeepAliveHttp.Response response = client.call(endpoint, "/api/orders/" + order.orderNo() + "/" + endpoint.action,
                     null, version, body == null ? new byte[0] : body, intended, order, new boolean[1]);
             if (response == null) {
                 finish();
@@ -394,7 +382,7 @@ public final class Traffic implements AutoCloseable {
 
     private void history(long seq, long intendedNanos) {
         OrderSpec spec = mix.get((int) ((seq * 7919) % mix.size()));
-        KeepAliveHttp.Response response = call(Endpoint.HISTORY, "/api/members/" + spec.memberId() + "/orders?size=20",
+        KeepAliveHttp.Response response = client.call(Endpoint.HISTORY, "/api/members/" + spec.memberId() + "/orders?size=20",
                 null, -1, null, intendedNanos, null, new boolean[1]);
         if (response != null) {
             readsInSecond.increment();
@@ -402,7 +390,7 @@ public final class Traffic implements AutoCloseable {
     }
 
     private void view(long orderNo, long version, long intendedNanos) {
-        KeepAliveHttp.Response response = call(Endpoint.VIEW, "/api/order-views/" + orderNo + "?minVersion=" + version,
+        KeepAliveHttp.Response response = client.call(Endpoint.VIEW, "/api/order-views/" + orderNo + "?minVersion=" + version,
                 null, -1, null, intendedNanos, null, new boolean[1]);
         if (response != null) {
             readsInSecond.increment();
@@ -410,107 +398,6 @@ public final class Traffic implements AutoCloseable {
                 staleViews.increment();
             }
         }
-    }
-
-    /**
-     * One operation with the client's retries: connection failures and 5xx are retried (next instance, growing
-     * pause) until {@link Settings#giveUpAfter()}; a 412 on a step is resolved by reading the order back. Returns the
-     * successful response, or {@code null} when the operation failed for good. {@code firstTry[0]} is cleared when
-     * a retry was needed.
-     */
-    private KeepAliveHttp.Response call(Endpoint endpoint, String path, String idempotencyKey, long ifMatch,
-            byte[] body, long intendedNanos, Ledger.Entry order, boolean[] firstTry) {
-        EndpointStats stat = stats.get(endpoint);
-        long deadline = intendedNanos + settings.giveUpAfter().toNanos();
-        long pauseMillis = 100;
-        int attempt = 0;
-        while (true) {
-            KeepAliveHttp http = instances.get(Math.floorMod(nextInstance.getAndIncrement(), instances.size()));
-            String kind;
-            try {
-                KeepAliveHttp.Response response = http.exchange(path, idempotencyKey, ifMatch < 0 ? null
-                        : Long.toString(ifMatch), body);
-                int status = response.status();
-                if (status >= 200 && status < 300 && changesAnOrder(endpoint)
-                        && (response.etagVersion() < 0 || endpoint == Endpoint.PLACE && response.location() == null)) {
-                    // an acknowledgement the ledger cannot hold the platform to: a protocol error, not a success
-                    stat.error("HTTP " + status + " without ETag or Location");
-                    errorsInSecond.increment();
-                    stat.gaveUpOne();
-                    return null;
-                }
-                if (status >= 200 && status < 300 || endpoint == Endpoint.VIEW && status == 404 && response.stale()) {
-                    // a read-your-writes view not there yet answers 404 marked stale: an answer, not a failure
-                    stat.success(intendedNanos);
-                    return response;
-                }
-                kind = "HTTP " + status;
-                if (status == 412 && order != null) {
-                    stat.error(kind);
-                    errorsInSecond.increment();
-                    KeepAliveHttp.Response resolved = resolve(order, endpoint, ifMatch, http);
-                    if (resolved != null) {
-                        stat.success(intendedNanos);
-                        return resolved;
-                    }
-                    stat.gaveUpOne();
-                    return null;
-                }
-                if (status < 500 && status != 429) {
-                    stat.error(kind);
-                    errorsInSecond.increment();
-                    stat.gaveUpOne();
-                    return null;
-                }
-            } catch (IOException | RuntimeException failure) {
-                kind = failure.getClass().getSimpleName();
-            }
-            stat.error(kind);
-            errorsInSecond.increment();
-            firstTry[0] = false;
-            attempt++;
-            if (System.nanoTime() + pauseMillis * 1_000_000 > deadline) {
-                stat.gaveUpOne();
-                stat.error("gave up");
-                return null;
-            }
-            try {
-                Thread.sleep(pauseMillis);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-            pauseMillis = Math.min(2000, pauseMillis * 2);
-        }
-    }
-
-    /**
-     * A 412: the order is not at the version the step was sent for. If it is one version further and in the status
-     * the step leads to, an earlier attempt of this very step happened (its answer was lost): that is the step's
-     * acknowledgement. Anything else is a genuine conflict.
-     */
-    private KeepAliveHttp.Response resolve(Ledger.Entry order, Endpoint endpoint, long sentFor, KeepAliveHttp http) {
-        long sent = System.nanoTime();
-        try {
-            KeepAliveHttp.Response current = http.exchange("/api/orders/" + order.orderNo(), null, null, null);
-            if (current.status() != 200) {
-                stats.get(Endpoint.READ_ORDER).error("HTTP " + current.status());
-                return null;
-            }
-            stats.get(Endpoint.READ_ORDER).success(sent);
-            JsonNode document = json.readTree(current.body());
-            String status = document.path("status").asString();
-            if (current.etagVersion() == sentFor + 1 && endpoint.status.equals(status)) {
-                return current;
-            }
-        } catch (IOException | RuntimeException failure) {
-            stats.get(Endpoint.READ_ORDER).error(failure.getClass().getSimpleName());
-        }
-        return null;
-    }
-
-    private static boolean changesAnOrder(Endpoint endpoint) {
-        return endpoint == Endpoint.PLACE || endpoint.action != null;
     }
 
     private byte[] body(Object... keysAndValues) {
@@ -526,6 +413,6 @@ public final class Traffic implements AutoCloseable {
         arriving = false;
         timer.shutdownNow();
         calls.shutdownNow();
-        instances.forEach(KeepAliveHttp::close);
+        client.close();
     }
 }
