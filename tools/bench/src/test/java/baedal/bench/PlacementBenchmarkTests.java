@@ -10,6 +10,7 @@ import baedal.bench.report.Results;
 import baedal.bench.report.Results.Config;
 import baedal.bench.report.Results.Machine;
 import baedal.bench.report.Results.Placement;
+import baedal.bench.runner.BenchmarkRunner;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,5 +58,26 @@ class PlacementBenchmarkTests {
         assertThat(bad.get(0).pass()).isFalse();
         assertThat(bad.get(2).pass()).isFalse();
         assertThat(PlacementReport.section(placement(800, 40))).contains("**FAIL**");
+    }
+
+    @Test
+    void theReproduceCommandBuildsTheHarnessAndRunsItFromTheRepositoryRoot() {
+        String command = BenchmarkRunner.parse(new PlacementBenchmark(), "--rate", "250", "--shards", "2").command();
+
+        assertThat(command).startsWith("./mvnw -q -B -pl :bench -am -DskipTests package\njava ")
+                .contains("-Djava.awt.headless=true \\\n  -cp 'tools/bench/target/bench-0.1.0-SNAPSHOT.jar:"
+                        + "tools/bench/target/lib/*' \\\n")
+                .endsWith("  baedal.bench.PlacementBenchmark --warmup 15 --duration 60 --rate 250 --shards 2");
+    }
+
+    @Test
+    void thePeakCommandBuildsThePeerWhenItsBaselinesRun() {
+        assertThat(BenchmarkRunner.parse(new PeakBenchmark(), "--scenario", "lunch").command())
+                .startsWith("./mvnw -q -B -pl :bench,:bench-peer -am -DskipTests package\n")
+                .contains("java -XX:+UseParallelGC -Djava.awt.headless=true")
+                .endsWith("baedal.bench.PeakBenchmark --scenario lunch");
+        assertThat(BenchmarkRunner.parse(new PeakBenchmark(), "--scenario=short").command())
+                .startsWith("./mvnw -q -B -pl :bench -am -DskipTests package\n")
+                .endsWith("baedal.bench.PeakBenchmark --scenario=short");
     }
 }

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * Like a real client it retries what failed for want of the platform (connection refused, 5xx) — a placement under
  * its own idempotency key, a step under {@code If-Match} — and on a 412 reads the order back to learn whether its
- * earlier attempt did happen. Every answer the platform acknowledged goes into the {@link Ledger} for the audit.
+ * earlier attempt did happen ({@link RetryingClient}). Every answer the platform acknowledged goes into the {@link Ledger} for the audit.
  * Latency is measured from each request's intended time (coordinated omission corrected), per endpoint, in
  * HdrHistograms; errors are counted per endpoint and kind, including those that a retry then got past.
  */
