@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link OrderPlaced} event that Spring Modulith's JDBC event publication registry stores and externalizes to Kafka)
  * in a closed loop or at a fixed arrival rate, and measures throughput, placement latency and commit → Kafka ack
  * latency, then checks that every event of the measured window completed in the registry and arrived on Kafka.
- * Writes a JSON result to {@code --out} and prints a one-paragraph summary. See {@link PeerOptions#USAGE}.
+ * Writes a JSON result to {@code --out} and prints a one-paragraph summary. See {@link PeerOptions#usage()}.
  */
 public final class PeerBenchmark {
 
@@ -73,12 +73,12 @@ public final class PeerBenchmark {
         } catch (IllegalArgumentException ex) {
             System.err.println(ex.getMessage());
             System.err.println();
-            System.err.print(PeerOptions.USAGE);
+            System.err.print(PeerOptions.usage());
             System.exit(1);
             return;
         }
         if (options.help()) {
-            System.out.print(PeerOptions.USAGE);
+            System.out.print(PeerOptions.usage());
             return;
         }
         int code;

@@ -1,12 +1,14 @@
 package baedal.peer;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
- * The command-line options of {@link PeerBenchmark}: {@code --name value} or {@code --name=value}. Pure: parsing
- * does no I/O and reads no system property, so what a run did is exactly what its arguments say.
+ * The command-line options of {@link PeerBenchmark}: {@code --name value} or {@code --name=value}, parsed by picocli
+ * like the harness's. Pure: parsing does no I/O and reads no system property, so what a run did is exactly what its
+ * arguments say.
  *
  * @param jdbcUrl          the PostgreSQL database the peer owns: it migrates it and empties its order tables and
  *                         event publications before each run
@@ -24,45 +26,11 @@ import java.util.Set;
  *                         complete every publication
  * @param out              the JSON result file, or {@code null} for none
  * @param seed             seed of the generated orders
- * @param help             {@code --help}: print {@link #USAGE} and do nothing else
+ * @param help             {@code --help}: print {@link #usage()} and do nothing else
  */
 public record PeerOptions(String jdbcUrl, String jdbcUser, String jdbcPassword, String kafka, int concurrency,
         int poolSize, int warmupSeconds, int durationSeconds, Double rate, int maxInFlight, int completionWaitSeconds,
         String out, long seed, boolean help) {
-
-    static final Set<String> KNOWN = Set.of("jdbc-url", "jdbc-user", "jdbc-password", "kafka", "concurrency",
-            "pool-size", "warmup", "duration", "rate", "max-in-flight", "completion-wait", "out", "seed", "help");
-
-    public static final String USAGE = """
-            Usage: java -cp 'bench-peer/target/bench-peer-<version>.jar:bench-peer/target/lib/*' \\
-                       baedal.peer.PeerBenchmark [options]
-
-            The peer baseline: our order placement's statements with Spring Modulith's JDBC event publication
-            registry and its Kafka externalization instead of our outbox and relay.
-
-            Options:
-              --jdbc-url <url>          PostgreSQL database the peer owns (required): it is migrated, and its order
-                                        tables and event_publication are emptied before the run
-              --jdbc-user <user>        (default postgres)
-              --jdbc-password <pw>      (default empty)
-              --kafka <bootstrap>       Kafka bootstrap servers (required)
-              --concurrency <n>         closed-loop workers (default 16)
-              --pool-size <n>           HikariCP pool size (default 16)
-              --warmup <s>              warm-up seconds under the same load before the measured window; then the
-                                        load pauses until the registry has completed the warm-up's publications
-                                        (at most --completion-wait) (default 15)
-              --duration <s>            measured seconds (default 60)
-              --rate <n>                open model: orders per second at fixed arrival times instead of the
-                                        closed loop; latency counts from each order's intended time
-              --max-in-flight <n>       open model: cap of outstanding orders (default 1000)
-              --completion-wait <s>     longest wait for the registry to complete the warm-up's and then the
-                                        window's publications (default 60)
-              --out <file.json>         where the JSON result goes (default: not written)
-              --seed <n>                seed of the generated orders (default 20250601)
-              --help                    print this and exit
-            Exit code 0 when every order of the window committed without error, every publication completed
-            and every event was found on Kafka; 1 otherwise.
-            """;
 
     public PeerOptions {
         if (!help) {
@@ -98,82 +66,90 @@ public record PeerOptions(String jdbcUrl, String jdbcUser, String jdbcPassword, 
 
     /** Parses {@code args}; throws {@link IllegalArgumentException} with a message fit for the user. */
     public static PeerOptions parse(String... args) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--") || arg.length() == 2) {
-                throw new IllegalArgumentException("unexpected argument: " + arg + " (see --help)");
-            }
-            String name = arg.substring(2);
-            String value;
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            } else if (name.equals("help")) {
-                value = "true";
-            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                value = args[++i];
-            } else if (name.equals("jdbc-password") && (i + 1 == args.length || args[i + 1].startsWith("--"))) {
-                value = "";
-            } else {
-                throw new IllegalArgumentException("--" + name + " needs a value (see --help)");
-            }
-            if (!KNOWN.contains(name)) {
-                throw new IllegalArgumentException("unknown option --" + name + " (see --help)");
-            }
-            if (given.put(name, value) != null) {
-                throw new IllegalArgumentException("--" + name + " given twice");
-            }
+        Arguments given = new Arguments();
+        CommandLine line = new CommandLine(given);
+        try {
+            line.parseArgs(args);
+        } catch (ParameterException refused) {
+            throw new IllegalArgumentException(refused.getMessage() + " (see --help)", refused);
         }
-        boolean help = Boolean.parseBoolean(given.getOrDefault("help", "false"));
-        String rate = given.get("rate");
-        return new PeerOptions(
-                given.get("jdbc-url"),
-                given.getOrDefault("jdbc-user", "postgres"),
-                given.getOrDefault("jdbc-password", ""),
-                given.get("kafka"),
-                integer(given, "concurrency", 16),
-                integer(given, "pool-size", 16),
-                integer(given, "warmup", 15),
-                integer(given, "duration", 60),
-                rate == null ? null : number("rate", rate),
-                integer(given, "max-in-flight", 1000),
-                integer(given, "completion-wait", 60),
-                given.get("out"),
-                longValue(given, "seed", 20250601L),
-                help);
+        return new PeerOptions(given.jdbcUrl, given.jdbcUser, given.jdbcPassword, given.kafka, given.concurrency,
+                given.poolSize, given.warmupSeconds, given.durationSeconds, given.rate, given.maxInFlight,
+                given.completionWaitSeconds, given.out, given.seed, line.isUsageHelpRequested());
     }
 
-    private static int integer(Map<String, String> given, String name, int fallback) {
-        String value = given.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException("--" + name + " must be an integer: " + value);
-        }
+    /** Every option with its default, as {@code --help} prints it. */
+    public static String usage() {
+        return new CommandLine(new Arguments()).setUsageHelpWidth(120).getUsageMessage();
     }
 
-    private static long longValue(Map<String, String> given, String name, long fallback) {
-        String value = given.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException("--" + name + " must be an integer: " + value);
-        }
-    }
+    /** The command line as picocli binds it; {@link #parse} turns it into the checked, immutable options. */
+    @Command(name = "PeerBenchmark", sortOptions = false,
+            customSynopsis = {"java -cp 'tools/bench-peer/target/bench-peer-<version>.jar:"
+                    + "tools/bench-peer/target/lib/*' \\", "    baedal.peer.PeerBenchmark [options]"},
+            description = {"", "The peer baseline: our order placement's statements with Spring Modulith's JDBC event "
+                    + "publication registry and its Kafka externalization instead of our outbox and relay.", "",
+                    "Options:"},
+            footer = {"Exit code 0 when every order of the window committed without error, every publication "
+                    + "completed and every event was found on Kafka; 1 otherwise."})
+    static final class Arguments {
 
-    private static double number(String name, String value) {
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException("--" + name + " must be a number: " + value);
-        }
+        @Option(names = "--jdbc-url", paramLabel = "<url>", description = "PostgreSQL database the peer owns "
+                + "(required): it is migrated, and its order tables and event_publication are emptied before the run")
+        String jdbcUrl;
+
+        @Option(names = "--jdbc-user", paramLabel = "<user>", defaultValue = "postgres",
+                description = "(default ${DEFAULT-VALUE})")
+        String jdbcUser;
+
+        // "--jdbc-password" alone is the empty password, as a script with an empty variable passes it
+        @Option(names = "--jdbc-password", paramLabel = "<pw>", arity = "0..1", defaultValue = "", fallbackValue = "",
+                description = "(default empty)")
+        String jdbcPassword;
+
+        @Option(names = "--kafka", paramLabel = "<bootstrap>", description = "Kafka bootstrap servers (required)")
+        String kafka;
+
+        @Option(names = "--concurrency", paramLabel = "<n>", defaultValue = "16",
+                description = "closed-loop workers (default ${DEFAULT-VALUE})")
+        int concurrency;
+
+        @Option(names = "--pool-size", paramLabel = "<n>", defaultValue = "16",
+                description = "HikariCP pool size (default ${DEFAULT-VALUE})")
+        int poolSize;
+
+        @Option(names = "--warmup", paramLabel = "<s>", defaultValue = "15",
+                description = "warm-up seconds under the same load before the measured window; then the load pauses "
+                        + "until the registry has completed the warm-up's publications (at most --completion-wait) "
+                        + "(default ${DEFAULT-VALUE})")
+        int warmupSeconds;
+
+        @Option(names = "--duration", paramLabel = "<s>", defaultValue = "60",
+                description = "measured seconds (default ${DEFAULT-VALUE})")
+        int durationSeconds;
+
+        @Option(names = "--rate", paramLabel = "<n>", description = "open model: orders per second at fixed arrival "
+                + "times instead of the closed loop; latency counts from each order's intended time")
+        Double rate;
+
+        @Option(names = "--max-in-flight", paramLabel = "<n>", defaultValue = "1000",
+                description = "open model: cap of outstanding orders (default ${DEFAULT-VALUE})")
+        int maxInFlight;
+
+        @Option(names = "--completion-wait", paramLabel = "<s>", defaultValue = "60",
+                description = "longest wait for the registry to complete the warm-up's and then the window's "
+                        + "publications (default ${DEFAULT-VALUE})")
+        int completionWaitSeconds;
+
+        @Option(names = "--out", paramLabel = "<file.json>", description = "where the JSON result goes (default: not "
+                + "written)")
+        String out;
+
+        @Option(names = "--seed", paramLabel = "<n>", defaultValue = "20250601",
+                description = "seed of the generated orders (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--help", usageHelp = true, description = "print this and exit")
+        boolean help;
     }
 }

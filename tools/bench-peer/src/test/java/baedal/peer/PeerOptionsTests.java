@@ -59,6 +59,15 @@ class PeerOptionsTests {
     }
 
     @Test
+    void anEmptyPasswordMayBeGivenAsAnEmptyValue() {
+        PeerOptions options = PeerOptions.parse("--jdbc-url", "jdbc:postgresql://db/peer", "--jdbc-password", "",
+                "--kafka", "k:1");
+
+        assertThat(options.jdbcPassword()).isEmpty();
+        assertThat(options.kafka()).isEqualTo("k:1");
+    }
+
+    @Test
     void rejectsMissingRequiredOptions() {
         assertThatIllegalArgumentException().isThrownBy(() -> PeerOptions.parse("--kafka", "k:1"))
                 .withMessageContaining("--jdbc-url");
@@ -69,13 +78,13 @@ class PeerOptionsTests {
     @Test
     void rejectsUnknownRepeatedAndValuelessOptions() {
         assertThatIllegalArgumentException().isThrownBy(() -> PeerOptions.parse(with("--shards", "4")))
-                .withMessageContaining("unknown option --shards");
+                .withMessageContaining("Unknown option").withMessageContaining("'--shards'");
         assertThatIllegalArgumentException().isThrownBy(() -> PeerOptions.parse(with("--kafka", "other:1")))
-                .withMessageContaining("given twice");
+                .withMessageContaining("'--kafka'").withMessageContaining("should be specified only once");
         assertThatIllegalArgumentException().isThrownBy(() -> PeerOptions.parse(with("--duration")))
-                .withMessageContaining("--duration needs a value");
+                .withMessageContaining("Missing required parameter for option '--duration'");
         assertThatIllegalArgumentException().isThrownBy(() -> PeerOptions.parse(with("stray")))
-                .withMessageContaining("unexpected argument: stray");
+                .withMessageContaining("Unmatched argument").withMessageContaining("'stray'");
     }
 
     @Test
@@ -87,7 +96,21 @@ class PeerOptionsTests {
         assertThatIllegalArgumentException().isThrownBy(() -> PeerOptions.parse(with("--rate", "0")));
         assertThatIllegalArgumentException().isThrownBy(() -> PeerOptions.parse(with("--rate", "NaN")));
         assertThatIllegalArgumentException().isThrownBy(() -> PeerOptions.parse(with("--concurrency", "many")))
-                .withMessageContaining("--concurrency must be an integer");
+                .withMessageContaining("Invalid value for option '--concurrency'")
+                .withMessageContaining("'many' is not an int");
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefault() {
+        String usage = PeerOptions.usage();
+
+        for (String option : new String[] {"--jdbc-url", "--jdbc-user", "--jdbc-password", "--kafka", "--concurrency",
+                "--pool-size", "--warmup", "--duration", "--rate", "--max-in-flight", "--completion-wait", "--out",
+                "--seed", "--help"}) {
+            assertThat(usage).contains(option);
+        }
+        assertThat(usage).contains("tools/bench-peer/target/bench-peer-<version>.jar", "(default postgres)",
+                "(default 16)", "(default 20250601)", "Exit code 0");
     }
 
     @Test

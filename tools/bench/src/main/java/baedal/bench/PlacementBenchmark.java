@@ -1,30 +1,37 @@
 package baedal.bench;
 
-import baedal.bench.Menus.ShopMenu;
-import baedal.bench.OrderMix.OrderSpec;
-import baedal.bench.Results.Audit;
-import baedal.bench.Results.Config;
-import baedal.bench.Results.Machine;
-import baedal.bench.Results.Placement;
-import baedal.bench.Results.Run;
-import baedal.bench.Results.Target;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import baedal.bench.audit.Auditor;
+import baedal.bench.audit.Auditor.Audit;
+import baedal.bench.baseline.JdbcPlacement;
+import baedal.bench.cluster.Platform;
+import baedal.bench.cluster.ShardNode;
+import baedal.bench.measure.Figures;
+import baedal.bench.measure.Log;
+import baedal.bench.measure.Run;
+import baedal.bench.report.PlacementChart;
+import baedal.bench.report.PlacementReport;
+import baedal.bench.report.Results.Config;
+import baedal.bench.report.Results.Placement;
+import baedal.bench.report.Results.Target;
+import baedal.bench.runner.Benchmark;
+import baedal.bench.runner.BenchmarkRunner;
+import baedal.bench.runner.MachineFacts;
+import baedal.bench.runner.ReproduceCommand;
+import baedal.bench.runner.SystemPropertyDefaults;
+import baedal.bench.traffic.ApiClient;
+import baedal.bench.traffic.Load;
+import baedal.bench.traffic.Menus.ShopMenu;
+import baedal.bench.traffic.OrderMix;
+import baedal.bench.traffic.OrderMix.OrderSpec;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import tools.jackson.databind.SerializationFeature;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,138 +41,162 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes {@code placement.json}, {@code placement.png} and the "Order placement" section of
  * {@code docs/benchmarks.md}.
  */
-public final class PlacementBenchmark {
+@Command(name = "PlacementBenchmark", sortOptions = false, defaultValueProvider = SystemPropertyDefaults.class,
+        description = {"The order placement benchmark (issue 2): the raw-JDBC baseline, the API's maximum throughput "
+                + "with the same concurrency, the API at a fixed arrival rate, and a completeness audit on the shards.",
+                "Every option may also be given as -Dbench.<name>=<value>."})
+public final class PlacementBenchmark implements Benchmark<Placement> {
 
     static final double TARGET_RATIO = 0.5;
     static final double TARGET_P99_MS = 25;
     static final double TARGET_RATE_SHARE = 0.99;
 
-    private PlacementBenchmark() {
+    @Mixin
+    final RunOptions run = new RunOptions();
+
+    @Mixin
+    final ClosedLoopOptions closedLoop = new ClosedLoopOptions();
+
+    @Option(names = "--target", paramLabel = "<url>", description = "drive an already running platform instead of "
+            + "starting one")
+    String target;
+
+    @Option(names = "--jdbc-url", paramLabel = "<url>", split = ",", description = "with --target: the shard JDBC "
+            + "URLs in shard order (else the baseline and the audit are skipped)")
+    List<String> jdbcUrls = new ArrayList<>();
+
+    @Option(names = "--jdbc-user", paramLabel = "<user>", defaultValue = "postgres",
+            description = "with --target: the shards' user (default ${DEFAULT-VALUE})")
+    String jdbcUser;
+
+    @Option(names = "--jdbc-password", paramLabel = "<password>", defaultValue = "",
+            description = "with --target: the shards' password (default empty)")
+    String jdbcPassword;
+
+    @Option(names = "--pool-size", paramLabel = "<n>", description = "with --target: connections per shard pool "
+            + "of the platform, for the baseline and the workers (default 16)")
+    Integer poolSize;
+
+    public static void main(String[] args) {
+        BenchmarkRunner.main(new PlacementBenchmark(), args);
     }
 
-    public static void main(String[] args) throws Exception {
-        System.setProperty("java.awt.headless", "true");
-        if (List.of(args).contains("--help")) {
-            System.out.println(Options.USAGE);
-            return;
-        }
-        Options options = Options.parse(args);
-        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-        JsonMapper compact = JsonMapper.builder().build();
-        List<String> notes = new ArrayList<>();
+    @Override
+    public String name() {
+        return "placement";
+    }
+
+    @Override
+    public Path out() {
+        return Path.of(run.out);
+    }
+
+    @Override
+    public void check() {
+        run.check();
+    }
+
+    @Override
+    public Placement run(String chartLink) throws Exception {
         Platform platform = null;
-        int exit = 0;
         try {
-            String baseUrl;
-            List<ShardNode> shards;
-            int poolSize;
-            if (options.target() == null) {
-                log("starting the platform in-process (embedded PostgreSQL and Kafka, fresh data directory)");
-                platform = Platform.start(options.shards());
-                baseUrl = platform.baseUrl;
-                shards = platform.shards;
-                poolSize = platform.poolSize;
-            } else {
-                baseUrl = options.target();
-                poolSize = options.poolSize() == null ? 16 : options.poolSize();
-                shards = new ArrayList<>();
-                for (int i = 0; i < options.jdbcUrls().size(); i++) {
-                    shards.add(new ShardNode(i, options.jdbcUrls().get(i).strip(), options.jdbcUser(),
-                            options.jdbcPassword()));
-                }
-                notes.add("Drove an already running platform at " + baseUrl + ".");
-                if (shards.isEmpty()) {
-                    notes.add("No --jdbc-url given: the raw-JDBC baseline, the ratio and the audit were skipped.");
-                }
+            if (target == null) {
+                Log.line("starting the platform in-process (embedded PostgreSQL and Kafka, fresh data directory)");
+                platform = Platform.start(run.shards);
+                return measure(platform.baseUrl(), platform.shards(), platform.poolSize(), List.of(), chartLink);
             }
-            int concurrency = options.concurrency() == null ? poolSize : options.concurrency();
-            log("API " + baseUrl + ", " + shards.size() + " shards, pool " + poolSize + ", concurrency " + concurrency);
-
-            ApiClient api = new ApiClient(baseUrl, compact, Duration.ofSeconds(10));
-            List<ShopMenu> menus = api.menus();
-            List<OrderSpec> mix = OrderMix.generate(menus, options.mixSize(), options.seed());
-            List<String> bodies = mix.stream().map(order -> order.requestJson(compact)).toList();
-            log("order mix: " + mix.size() + " orders over " + menus.size() + " shops, mean payment ₩"
-                    + Math.round(mix.stream().mapToLong(OrderSpec::paymentAmount).average().orElse(0)));
-
-            Duration warmup = Duration.ofSeconds(options.warmupSeconds());
-            Duration warmupMax = Duration.ofSeconds(Math.max(options.warmupSeconds(), options.warmupMaxSeconds()));
-            Duration measure = Duration.ofSeconds(options.durationSeconds());
-
-            Run jdbcRun = null;
-            if (!shards.isEmpty()) {
-                log("1/3 raw-JDBC baseline: " + concurrency + " workers, warm-up " + warmup.toSeconds() + " s, measure "
-                        + measure.toSeconds() + " s");
-                List<OrderSpec> baselineMix = mix.stream().map(PlacementBenchmark::baselineMember).toList();
-                try (JdbcPlacement jdbc = new JdbcPlacement(shards, poolSize, compact)) {
-                    Load.Operation placeByJdbc = seq -> jdbc.place(baselineMix.get((int) (seq % baselineMix.size())));
-                    Duration warmed = Load.warmUntilSteady(concurrency, warmup, warmupMax, placeByJdbc);
-                    log("  warmed up for " + warmed.toSeconds() + " s (steady throughput)");
-                    jdbcRun = Load.closedLoop("raw JDBC baseline", concurrency, warmed, Duration.ZERO, measure,
-                            placeByJdbc);
-                }
-                print(jdbcRun);
+            List<ShardNode> shards = new ArrayList<>();
+            for (int i = 0; i < jdbcUrls.size(); i++) {
+                shards.add(new ShardNode(i, jdbcUrls.get(i).strip(), jdbcUser, jdbcPassword));
             }
-
-            log("2/3 API max throughput: " + concurrency + " HTTP workers");
-            Load.Operation placeByApi = seq -> api.place(bodies.get((int) (seq % bodies.size())));
-            Duration apiWarmed = Load.warmUntilSteady(concurrency, warmup, warmupMax, placeByApi);
-            log("  warmed up for " + apiWarmed.toSeconds() + " s (steady throughput)");
-            Run apiMax = Load.closedLoop("API max (closed loop)", concurrency, apiWarmed, Duration.ZERO, measure,
-                    placeByApi);
-            print(apiMax);
-
-            log("3/3 API at a fixed rate of " + options.rate() + " orders/s (open model)");
-            Run fixed = Load.fixedRate("API at fixed rate", options.rate(), options.maxInFlight(), warmup, measure,
-                    Duration.ofSeconds(30), seq -> api.place(bodies.get((int) ((seq * 7919) % bodies.size()))));
-            print(fixed);
-
-            Audit audit = null;
-            if (!shards.isEmpty()) {
-                log("audit: counting acknowledged orders on their shards");
-                audit = Auditor.audit(shards, api.acknowledged(), api.duplicates());
-                log("audit: acknowledged " + audit.acknowledged() + ", found " + audit.found() + ", missing "
-                        + audit.missing() + ", duplicates " + audit.duplicateOrderNumbers());
+            List<String> notes = new ArrayList<>();
+            notes.add("Drove an already running platform at " + target + ".");
+            if (shards.isEmpty()) {
+                notes.add("No --jdbc-url given: the raw-JDBC baseline, the ratio and the audit were skipped.");
             }
-
-            Double ratio = jdbcRun == null || jdbcRun.ordersPerSecond() == 0 ? null
-                    : Math.round(apiMax.ordersPerSecond() / jdbcRun.ordersPerSecond() * 1000) / 1000.0;
-            List<Target> targets = targets(ratio, fixed, audit);
-            Machine machine = machine(shards);
-            Config config = new Config(options.target() == null ? "in-process platform (embedded default)"
-                    : options.target(), shards.size(), poolSize, concurrency, options.rate(), options.warmupSeconds(),
-                    options.durationSeconds(), options.mixSize(), command(options));
-            Path out = Path.of(options.out());
-            Files.createDirectories(out);
-            Path doc = out.toAbsolutePath().getParent().resolve(out.getFileName() + ".md");
-            String chartLink = doc.getParent().relativize(out.toAbsolutePath().resolve("placement.png")).toString()
-                    .replace('\\', '/');
-            Placement result = new Placement("placement", "Order placement (issue 2)", config, machine, jdbcRun,
-                    apiMax, ratio, fixed, audit, targets, notes, chartLink);
-
-            Files.writeString(out.resolve("placement.json"), json.writeValueAsString(result) + "\n");
-            Chart.write(result, out.resolve("placement.png"));
-            String existing = Files.exists(doc) ? Files.readString(doc) : null;
-            Files.writeString(doc, Report.upsert(existing, "placement", Report.placementSection(result)));
-            log("wrote " + out.resolve("placement.json") + ", " + out.resolve("placement.png") + " and " + doc);
-            for (Target target : targets) {
-                log(String.format(Locale.ROOT, "%-5s %s: %s (goal %s)", target.pass() ? "PASS" : "FAIL",
-                        target.name(), target.actual(), target.goal()));
-            }
-        } catch (Exception failed) {
-            failed.printStackTrace();
-            exit = 1;
+            return measure(target, shards, poolSize == null ? 16 : poolSize, notes, chartLink);
         } finally {
             if (platform != null) {
-                log("stopping the platform");
+                Log.line("stopping the platform");
                 try {
                     platform.close();
                 } catch (RuntimeException ignored) {
-                    // the numbers are written already
+                    // what it measured is in the result already
                 }
             }
         }
-        System.exit(exit);
+    }
+
+    private Placement measure(String baseUrl, List<ShardNode> shards, int poolSize, List<String> notes,
+            String chartLink) throws Exception {
+        JsonMapper compact = JsonMapper.builder().build();
+        int concurrency = closedLoop.concurrency(poolSize);
+        Log.line("API " + baseUrl + ", " + shards.size() + " shards, pool " + poolSize + ", concurrency "
+                + concurrency);
+
+        ApiClient api = new ApiClient(baseUrl, compact, Duration.ofSeconds(10));
+        List<ShopMenu> menus = api.menus();
+        List<OrderSpec> mix = OrderMix.generate(menus, run.mixSize, run.seed);
+        List<String> bodies = mix.stream().map(order -> order.requestJson(compact)).toList();
+        Log.line("order mix: " + mix.size() + " orders over " + menus.size() + " shops, mean payment ₩"
+                + Math.round(mix.stream().mapToLong(OrderSpec::paymentAmount).average().orElse(0)));
+
+        Duration warmup = Duration.ofSeconds(run.warmupSeconds);
+        Duration warmupMax = Duration.ofSeconds(Math.max(run.warmupSeconds, closedLoop.warmupMaxSeconds));
+        Duration measure = Duration.ofSeconds(run.durationSeconds);
+
+        Run jdbcRun = null;
+        if (!shards.isEmpty()) {
+            Log.line("1/3 raw-JDBC baseline: " + concurrency + " workers, warm-up " + warmup.toSeconds()
+                    + " s, measure " + measure.toSeconds() + " s");
+            List<OrderSpec> baselineMix = mix.stream().map(PlacementBenchmark::baselineMember).toList();
+            try (JdbcPlacement jdbc = new JdbcPlacement(shards, poolSize, compact)) {
+                Load.Operation placeByJdbc = seq -> jdbc.place(baselineMix.get((int) (seq % baselineMix.size())));
+                Duration warmed = Load.warmUntilSteady(concurrency, warmup, warmupMax, placeByJdbc);
+                Log.line("  warmed up for " + warmed.toSeconds() + " s (steady throughput)");
+                jdbcRun = Load.closedLoop("raw JDBC baseline", concurrency, warmed, Duration.ZERO, measure,
+                        placeByJdbc);
+            }
+            print(jdbcRun);
+        }
+
+        Log.line("2/3 API max throughput: " + concurrency + " HTTP workers");
+        Load.Operation placeByApi = seq -> api.place(bodies.get((int) (seq % bodies.size())));
+        Duration apiWarmed = Load.warmUntilSteady(concurrency, warmup, warmupMax, placeByApi);
+        Log.line("  warmed up for " + apiWarmed.toSeconds() + " s (steady throughput)");
+        Run apiMax = Load.closedLoop("API max (closed loop)", concurrency, apiWarmed, Duration.ZERO, measure,
+                placeByApi);
+        print(apiMax);
+
+        Log.line("3/3 API at a fixed rate of " + run.rate + " orders/s (open model)");
+        Run fixed = Load.fixedRate("API at fixed rate", run.rate, run.maxInFlight, warmup, measure,
+                Duration.ofSeconds(30), seq -> api.place(bodies.get((int) ((seq * 7919) % bodies.size()))));
+        print(fixed);
+
+        Audit audit = null;
+        if (!shards.isEmpty()) {
+            Log.line("audit: counting acknowledged orders on their shards");
+            audit = Auditor.audit(shards, api.acknowledged(), api.duplicates());
+            Log.line("audit: acknowledged " + audit.acknowledged() + ", found " + audit.found() + ", missing "
+                    + audit.missing() + ", duplicates " + audit.duplicateOrderNumbers());
+        }
+
+        Double ratio = jdbcRun == null || jdbcRun.ordersPerSecond() == 0 ? null
+                : Math.round(apiMax.ordersPerSecond() / jdbcRun.ordersPerSecond() * 1000) / 1000.0;
+        Config config = new Config(target == null ? "in-process platform (embedded default)" : target, shards.size(),
+                poolSize, concurrency, run.rate, run.warmupSeconds, run.durationSeconds, run.mixSize, command());
+        return new Placement("placement", "Order placement (issue 2)", config, MachineFacts.collect(shards), jdbcRun,
+                apiMax, ratio, fixed, audit, targets(ratio, fixed, audit), notes, chartLink);
+    }
+
+    @Override
+    public String section(Placement result) {
+        return PlacementReport.section(result);
+    }
+
+    @Override
+    public void drawChart(Placement result, Path png) throws IOException {
+        PlacementChart.write(result, png);
     }
 
     static OrderSpec baselineMember(OrderSpec order) {
@@ -177,16 +208,16 @@ public final class PlacementBenchmark {
     static List<Target> targets(Double ratio, Run fixed, Audit audit) {
         List<Target> targets = new ArrayList<>();
         targets.add(new Target("API max throughput / raw-JDBC baseline", "≥ " + TARGET_RATIO,
-                ratio == null ? "n/a (no baseline)" : Report.fmt(ratio), ratio != null && ratio >= TARGET_RATIO));
+                ratio == null ? "n/a (no baseline)" : Figures.fmt(ratio), ratio != null && ratio >= TARGET_RATIO));
         if (fixed != null) {
             double share = fixed.ordersPerSecond() / fixed.targetRate();
             targets.add(new Target("sustains the offered rate",
-                    "≥ " + Math.round(TARGET_RATE_SHARE * 100) + " % of " + Report.fmt(fixed.targetRate())
+                    "≥ " + Math.round(TARGET_RATE_SHARE * 100) + " % of " + Figures.fmt(fixed.targetRate())
                             + " orders/s accepted, 0 errors",
-                    Report.fmt(fixed.ordersPerSecond()) + " orders/s, " + fixed.errorCount() + " errors",
+                    Figures.fmt(fixed.ordersPerSecond()) + " orders/s, " + fixed.errorCount() + " errors",
                     share >= TARGET_RATE_SHARE && fixed.errorCount() == 0));
-            targets.add(new Target("p99 at " + Report.fmt(fixed.targetRate()) + " orders/s (from intended send time)",
-                    "≤ " + Report.fmt(TARGET_P99_MS) + " ms", Report.fmt(fixed.latency().p99()) + " ms",
+            targets.add(new Target("p99 at " + Figures.fmt(fixed.targetRate()) + " orders/s (from intended send time)",
+                    "≤ " + Figures.fmt(TARGET_P99_MS) + " ms", Figures.fmt(fixed.latency().p99()) + " ms",
                     fixed.latency().samples() > 0 && fixed.latency().p99() <= TARGET_P99_MS));
         }
         if (audit != null) {
@@ -198,110 +229,37 @@ public final class PlacementBenchmark {
         return targets;
     }
 
-    static String command(Options options) {
+    /** How to run this again: the options that matter, with this JVM's options. */
+    String command() {
         StringBuilder args = new StringBuilder();
-        args.append("--warmup ").append(options.warmupSeconds()).append(" --duration ").append(options.durationSeconds())
-                .append(" --rate ").append(Report.fmt(options.rate()));
-        if (options.concurrency() != null) {
-            args.append(" --concurrency ").append(options.concurrency());
+        args.append("--warmup ").append(run.warmupSeconds).append(" --duration ").append(run.durationSeconds)
+                .append(" --rate ").append(Figures.fmt(run.rate));
+        if (closedLoop.concurrency != null) {
+            args.append(" --concurrency ").append(closedLoop.concurrency);
         }
-        if (options.shards() > 0) {
-            args.append(" --shards ").append(options.shards());
+        if (run.shards > 0) {
+            args.append(" --shards ").append(run.shards);
         }
-        if (options.target() != null) {
-            args.append(" --target ").append(options.target());
-            if (!options.jdbcUrls().isEmpty()) {
-                args.append(" --jdbc-url ").append(String.join(",", options.jdbcUrls()));
+        if (target != null) {
+            args.append(" --target ").append(target);
+            if (!jdbcUrls.isEmpty()) {
+                args.append(" --jdbc-url ").append(String.join(",", jdbcUrls));
             }
-            if (options.poolSize() != null) {
-                args.append(" --pool-size ").append(options.poolSize());
-            }
-        }
-        if (!options.out().equals("docs/benchmarks")) {
-            args.append(" --out ").append(options.out());
-        }
-        return "./mvnw -q -B -pl bench -am -DskipTests package\n"
-                + "java " + String.join(" ", jvmArguments()) + (jvmArguments().isEmpty() ? "" : " ")
-                + "-Djava.awt.headless=true \\\n"
-                + "  -cp 'bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*' \\\n"
-                + "  baedal.bench.PlacementBenchmark " + args;
-    }
-
-    static Machine machine(List<ShardNode> shards) {
-        String postgres = "n/a";
-        if (!shards.isEmpty()) {
-            ShardNode node = shards.getFirst();
-            try (Connection connection = DriverManager.getConnection(node.url(), node.username(), node.password());
-                    ResultSet rs = connection.createStatement().executeQuery("select version()")) {
-                rs.next();
-                postgres = rs.getString(1);
-                int comma = postgres.indexOf(',');
-                postgres = comma > 0 ? postgres.substring(0, comma) : postgres;
-            } catch (Exception e) {
-                postgres = "unknown (" + e.getClass().getSimpleName() + ")";
+            if (poolSize != null) {
+                args.append(" --pool-size ").append(poolSize);
             }
         }
-        String kafka;
-        try {
-            kafka = (String) Class.forName("org.apache.kafka.common.utils.AppInfoParser").getMethod("getVersion")
-                    .invoke(null);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            kafka = "n/a";
+        if (!run.out.equals("docs/benchmarks")) {
+            args.append(" --out ").append(run.out);
         }
-        return new Machine(Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vendor") + " " + Runtime.version(),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                postgres, kafka, gitCommit(),
-                OffsetDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx")),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-                        .map(java.lang.management.GarbageCollectorMXBean::getName)
-                        .collect(java.util.stream.Collectors.joining(", ")),
-                String.join(" ", jvmArguments()));
-    }
-
-    /** The JVM options this run was started with (the platform runs in this JVM), for the reproduce command. */
-    static List<String> jvmArguments() {
-        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(argument -> argument.startsWith("-X") && !argument.startsWith("-XX:StartFlightRecording")
-                        && !argument.startsWith("-Xlog"))
-                .toList();
-    }
-
-    static String gitCommit() {
-        try {
-            String commit = run("git", "rev-parse", "--short", "HEAD");
-            if (commit.isBlank()) {
-                return "unknown";
-            }
-            // The harness's own output (docs/) does not make the measured code dirty: a batch of runs
-            // writes docs/benchmarks.md between its scenarios.
-            String dirty = run("git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)docs");
-            return commit + (dirty.isBlank() ? "" : "-dirty");
-        } catch (Exception e) {
-            return "unknown";
-        }
-    }
-
-    private static String run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            output = String.join("\n", reader.lines().toList());
-        }
-        if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            return "";
-        }
-        return output.strip();
+        return ReproduceCommand.of(ReproduceCommand.BENCH, MachineFacts.jvmArguments(), PlacementBenchmark.class,
+                args.toString());
     }
 
     private static void print(Run run) {
-        log(String.format(Locale.ROOT, "  %s: %.1f orders/s, %d samples, p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f ms, errors %s",
-                run.name(), run.ordersPerSecond(), run.latency().samples(), run.latency().p50(), run.latency().p90(),
-                run.latency().p99(), run.latency().p999(), run.latency().max(), Report.errors(run.errors())));
-    }
-
-    private static void log(String message) {
-        System.out.println("[bench " + java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")) + "] " + message);
+        Log.line(String.format(Locale.ROOT, "  %s: %.1f orders/s, %d samples, p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f "
+                        + "max %.2f ms, errors %s", run.name(), run.ordersPerSecond(), run.latency().samples(),
+                run.latency().p50(), run.latency().p90(), run.latency().p99(), run.latency().p999(),
+                run.latency().max(), Figures.errors(run.errors())));
     }
 }

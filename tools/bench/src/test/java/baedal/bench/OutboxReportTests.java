@@ -2,13 +2,15 @@ package baedal.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import baedal.bench.Results.Drain;
-import baedal.bench.Results.Latency;
-import baedal.bench.Results.Machine;
-import baedal.bench.Results.OutboxConfig;
-import baedal.bench.Results.OutboxResult;
-import baedal.bench.Results.Run;
-import baedal.bench.Results.Target;
+import baedal.bench.measure.Figures;
+import baedal.bench.measure.Latency;
+import baedal.bench.measure.Run;
+import baedal.bench.report.OutboxReport;
+import baedal.bench.report.Results.Drain;
+import baedal.bench.report.Results.Machine;
+import baedal.bench.report.Results.OutboxConfig;
+import baedal.bench.report.Results.OutboxResult;
+import baedal.bench.report.Results.Target;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,8 +36,8 @@ class OutboxReportTests {
         Run fixed = run("API at fixed rate", 500, 500.0, Map.of());
         Latency ack = new Latency(ackSamples, 8, 7, 12, ackP99, 60, 80);
         Drain drain = new Drain(1_000_000, 1450, 25, 40_000, 1_000_000 / relayRate, relayRate,
-                OutboxBenchmark.round3(relayRate / 40_000), 1_000_000, 0, List.of(40_000L), List.of(20_000L));
-        double cost = OutboxBenchmark.round3(1 - with / without);
+                Figures.round(relayRate / 40_000, 3), 1_000_000, 0, List.of(40_000L), List.of(20_000L));
+        double cost = Figures.round(1 - with / without, 3);
         List<Target> targets = OutboxBenchmark.targets(cost, without, with, fixed, ack, drain);
         return new OutboxResult("outbox", "Outbox and relay (issue 3)",
                 new OutboxConfig("in-process", 4, 16, 16, 15, 30, 2, 500, 60, 1_000_000, 2000, 2000, "java ... OutboxBenchmark"),

@@ -3,10 +3,17 @@ package baedal.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import baedal.bench.PeakBenchmark.FaultOutcome;
-import baedal.bench.PeakBenchmark.RunResult;
-import baedal.bench.Results.Latency;
-import baedal.bench.Results.Target;
+import baedal.bench.audit.RunAudit;
+import baedal.bench.baseline.Baselines;
+import baedal.bench.fault.FaultPlan;
+import baedal.bench.measure.Latency;
+import baedal.bench.report.PeakReport;
+import baedal.bench.report.PeakResults.EndpointResult;
+import baedal.bench.report.PeakResults.FaultOutcome;
+import baedal.bench.report.PeakResults.RunResult;
+import baedal.bench.report.Results.Target;
+import baedal.bench.runner.BenchmarkRunner;
+import baedal.bench.traffic.Traffic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +22,7 @@ class PeakBenchmarkTests {
     private static RunResult run(RunAudit.Findings audit, List<FaultOutcome> faults) {
         Latency latency = new Latency(10, 1, 1, 2, 3, 4, 5);
         return new RunResult("short", "2 shards", "fixed 20/s", 45, audit.acknowledged(), 20,
-                List.of(new PeakBenchmark.EndpointResult("POST /api/orders", 900, 0, java.util.Map.of(), latency)),
+                List.of(new EndpointResult("POST /api/orders", 900, 0, java.util.Map.of(), latency)),
                 latency, latency, audit, true, faults, List.of(), null, 0, 10, 5, 1.8, 3,
                 List.of(new Traffic.Second(1, 20, 20, 30, 10, 0, 2, 8, 40)), null);
     }
@@ -39,7 +46,7 @@ class PeakBenchmarkTests {
 
     @Test
     void aCleanAuditPassesEveryTarget() {
-        List<Target> targets = PeakBenchmark.targets(List.of(run(clean(900), List.of(shardDown(2000, 2000)))));
+        List<Target> targets = PeakTargets.of(List.of(run(clean(900), List.of(shardDown(2000, 2000)))));
         assertThat(targets).extracting(Target::pass).containsOnly(true);
         assertThat(targets).extracting(Target::name).contains("new-order success while a shard is down "
                 + "(acknowledged at the first attempt)");
@@ -48,20 +55,20 @@ class PeakBenchmarkTests {
     @Test
     void eachLossOrDuplicateFailsItsOwnTarget() {
         for (String lost : List.of("lost", "changeLost")) {
-            assertThat(PeakBenchmark.targets(List.of(run(oneFinding(lost), List.of())))).extracting(Target::pass)
+            assertThat(PeakTargets.of(List.of(run(oneFinding(lost), List.of())))).extracting(Target::pass)
                     .containsExactly(false, true, true, true, true);
             assertThat(oneFinding(lost).clean()).isFalse();
         }
-        assertThat(PeakBenchmark.targets(List.of(run(oneFinding("eventLost"), List.of())))).extracting(Target::pass)
+        assertThat(PeakTargets.of(List.of(run(oneFinding("eventLost"), List.of())))).extracting(Target::pass)
                 .containsExactly(true, false, true, true, true);
-        assertThat(PeakBenchmark.targets(List.of(run(oneFinding("behind"), List.of())))).extracting(Target::pass)
+        assertThat(PeakTargets.of(List.of(run(oneFinding("behind"), List.of())))).extracting(Target::pass)
                 .containsExactly(true, true, false, true, true);
         for (String duplicate : List.of("applied", "number", "placement", "event")) {
-            assertThat(PeakBenchmark.targets(List.of(run(oneFinding(duplicate), List.of())))).extracting(Target::pass)
+            assertThat(PeakTargets.of(List.of(run(oneFinding(duplicate), List.of())))).extracting(Target::pass)
                     .as(duplicate).containsExactly(true, true, true, false, true);
             assertThat(oneFinding(duplicate).clean()).isFalse();
         }
-        assertThat(PeakBenchmark.targets(List.of(run(oneFinding("unfinished"), List.of())))).extracting(Target::pass)
+        assertThat(PeakTargets.of(List.of(run(oneFinding("unfinished"), List.of())))).extracting(Target::pass)
                 .containsExactly(true, true, true, true, false);
         assertThat(oneFinding("unfinished").clean()).isFalse();
     }
@@ -70,7 +77,7 @@ class PeakBenchmarkTests {
     void aRunWithoutTheAuditNeverPasses() {
         RunAudit.Findings unaudited = RunAudit.Findings.notAudited(900, 0, 0);
         assertThat(unaudited.clean()).isFalse();
-        List<Target> targets = PeakBenchmark.targets(List.of(run(unaudited, List.of())));
+        List<Target> targets = PeakTargets.of(List.of(run(unaudited, List.of())));
         assertThat(targets.getFirst().pass()).isFalse();
         assertThat(targets.getFirst().actual()).contains("not run for short");
         assertThat(PeakReport.run(run(unaudited, List.of()))).contains("**not audited**");
@@ -78,27 +85,28 @@ class PeakBenchmarkTests {
 
     @Test
     void newOrdersFailingWhileAShardIsDownMissTheTarget() {
-        List<Target> targets = PeakBenchmark.targets(List.of(run(clean(900), List.of(shardDown(1000, 998)))));
+        List<Target> targets = PeakTargets.of(List.of(run(clean(900), List.of(shardDown(1000, 998)))));
         assertThat(targets.get(5).pass()).isFalse();
         assertThat(targets.get(5).actual()).startsWith("99.80 %");
     }
 
     @Test
     void theShortModeRunsAKafkaOutageAndAShardOutageAtALowRate() {
-        PeakBenchmark.Settings settings = PeakBenchmark.Settings.parse(new String[] {"--scenario", "short"});
-        List<PeakBenchmark.RunPlan> plans = PeakBenchmark.plans(settings);
+        PeakBenchmark peak = BenchmarkRunner.parse(new PeakBenchmark(), "--scenario", "short");
+        List<PeakBenchmark.RunPlan> plans = peak.plans();
         assertThat(plans).hasSize(1);
         assertThat(plans.getFirst().faults().faults()).extracting(FaultPlan.Fault::kind)
                 .containsExactly(FaultPlan.Kind.KAFKA, FaultPlan.Kind.SHARD);
         assertThat(plans.getFirst().curve().rateAt(0)).isEqualTo(20.0);
         assertThat(plans.getFirst().loadSeconds()).isLessThanOrEqualTo(60);
-        assertThat(settings.docs()).isFalse();
+        assertThat(peak.writesDocs()).isFalse();
+        assertThat(peak.baselines()).isFalse();
     }
 
     @Test
     void theFaultScenariosEachGetTheLayoutTheirFaultNeeds() {
-        List<PeakBenchmark.RunPlan> plans = PeakBenchmark.plans(PeakBenchmark.Settings.parse(
-                new String[] {"--scenario", "faults", "--fault-seconds", "60"}));
+        List<PeakBenchmark.RunPlan> plans = BenchmarkRunner.parse(new PeakBenchmark(), "--scenario", "faults",
+                "--fault-seconds", "60").plans();
         assertThat(plans).hasSize(5);
         for (PeakBenchmark.RunPlan plan : plans) {
             plan.faults().requireFits(plan.layout());
@@ -110,9 +118,11 @@ class PeakBenchmarkTests {
 
     @Test
     void faultsNeedTheHarnessesOwnCluster() {
-        assertThatThrownBy(() -> PeakBenchmark.Settings.parse(new String[] {"--target", "http://localhost:8080",
-                "--faults", "kafka@1+1"})).hasMessageContaining("own cluster");
-        assertThatThrownBy(() -> PeakBenchmark.Settings.parse(new String[] {"--scenario", "noon"}))
+        assertThatThrownBy(() -> BenchmarkRunner.parse(new PeakBenchmark(), "--target", "http://localhost:8080",
+                "--faults", "kafka@1+1")).hasMessageContaining("own cluster");
+        assertThatThrownBy(() -> BenchmarkRunner.parse(new PeakBenchmark(), "--target", "http://localhost:8080",
+                "--scenario", "faults")).hasMessageContaining("own cluster");
+        assertThatThrownBy(() -> BenchmarkRunner.parse(new PeakBenchmark(), "--scenario", "noon"))
                 .hasMessageContaining("--scenario");
     }
 

@@ -2,9 +2,12 @@ package baedal.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import baedal.bench.PeakBenchmark.PeakResult;
-import baedal.bench.PeakBenchmark.RunResult;
-import baedal.bench.Results.Target;
+import baedal.bench.report.PeakResults.EndpointResult;
+import baedal.bench.report.PeakResults.FaultOutcome;
+import baedal.bench.report.PeakResults.PeakResult;
+import baedal.bench.report.PeakResults.RunResult;
+import baedal.bench.report.Results.Target;
+import baedal.bench.runner.BenchmarkRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,12 +23,11 @@ class ShortFaultRunIntegrationTests {
 
     @Test
     void aKafkaOutageAndAShardOutageUnderLoadLoseNothingAndDuplicateNothing(@TempDir Path out) throws Exception {
-        PeakResult result = PeakBenchmark.run(PeakBenchmark.Settings.parse(
-                new String[] {"--scenario", "short", "--out", out.resolve("benchmarks").toString(), "--no-docs"}),
-                "--scenario short");
+        PeakResult result = BenchmarkRunner.run(BenchmarkRunner.parse(new PeakBenchmark(), "--scenario", "short",
+                "--out", out.resolve("benchmarks").toString(), "--no-docs"));
 
         RunResult run = result.runs().getFirst();
-        assertThat(run.faults()).extracting(PeakBenchmark.FaultOutcome::spec)
+        assertThat(run.faults()).extracting(FaultOutcome::spec)
                 .containsExactly("kafka@5+12", "shard1@22+12");
         assertThat(run.acknowledged()).isGreaterThan(100);
         assertThat(run.audit().examples()).isEmpty();
@@ -39,7 +41,7 @@ class ShortFaultRunIntegrationTests {
         assertThat(run.audit().duplicateEvents()).isZero();
         assertThat(run.audit().unfinished()).isZero();
         assertThat(run.audit().clean()).isTrue();
-        assertThat(run.endpoints()).extracting(PeakBenchmark.EndpointResult::endpoint)
+        assertThat(run.endpoints()).extracting(EndpointResult::endpoint)
                 .contains("POST /api/orders", "POST /api/orders/{no}/deliver", "GET /api/members/{id}/orders");
         assertThat(result.targets().subList(0, 5)).extracting(Target::pass).containsOnly(true);
         assertThat(Files.readString(out.resolve("benchmarks/peak-short.json"))).contains("\"acknowledgedLost\" : 0");

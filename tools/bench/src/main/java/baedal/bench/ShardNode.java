@@ -1,5 +1,0 @@
-package baedal.bench;
-
-/** One shard database as the platform reports it; {@code no} is its index, i.e. its shard number. */
-public record ShardNode(int no, String url, String username, String password) {
-}
