@@ -1,0 +1,66 @@
+package baedal.identity.issuer;
+
+import baedal.identity.Caller;
+import baedal.identity.IdentityProperties;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * The embedded issuer's demo accounts, one per seeded member, shop and rider and one operator, all with the demo
+ * password: {@code member-1001} (MEMBER, member id 1001), {@code shop-1} (SHOP, owner of shop 1), {@code rider-501}
+ * (RIDER, rider id 501), {@code operator} (OPERATOR). They are the only users the embedded issuer knows.
+ */
+final class DemoAccounts implements UserDetailsService {
+
+    /** The demo password is public; a cheap hash keeps form logins and password grants fast. */
+    private static final int BCRYPT_STRENGTH = 4;
+
+    private final Map<String, Caller> callers;
+
+    private final String encodedPassword;
+
+    DemoAccounts(IdentityProperties.Demo demo) {
+        Map<String, Caller> accounts = new LinkedHashMap<>();
+        demo.members().forEach(id -> add(accounts, Caller.member("member-" + id, id)));
+        demo.shops().forEach(id -> add(accounts, Caller.shop("shop-" + id, Set.of(id))));
+        demo.riders().forEach(id -> add(accounts, Caller.rider("rider-" + id, id)));
+        add(accounts, Caller.operator("operator"));
+        this.callers = Map.copyOf(accounts);
+        this.encodedPassword = "{bcrypt}" + new BCryptPasswordEncoder(BCRYPT_STRENGTH).encode(demo.password());
+    }
+
+    private static void add(Map<String, Caller> accounts, Caller caller) {
+        if (accounts.putIfAbsent(caller.subject(), caller) != null) {
+            throw new IllegalArgumentException("demo account " + caller.subject() + " is listed twice");
+        }
+    }
+
+    /** The caller a demo account signs in as. */
+    Optional<Caller> caller(String username) {
+        return Optional.ofNullable(callers.get(username));
+    }
+
+    List<String> usernames() {
+        return callers.keySet().stream().sorted().toList();
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        Caller caller = callers.get(username);
+        if (caller == null) {
+            throw new UsernameNotFoundException("No demo account " + username);
+        }
+        return User.withUsername(username).password(encodedPassword)
+                .authorities(caller.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList())
+                .build();
+    }
+}
