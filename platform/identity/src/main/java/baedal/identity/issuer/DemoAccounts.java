@@ -28,6 +28,8 @@ final class DemoAccounts implements UserDetailsService {
 
     private final String encodedPassword;
 
+    private final String summary;
+
     DemoAccounts(IdentityProperties.Demo demo) {
         Map<String, Caller> accounts = new LinkedHashMap<>();
         demo.members().forEach(id -> add(accounts, Caller.member("member-" + id, id)));
@@ -35,6 +37,8 @@ final class DemoAccounts implements UserDetailsService {
         demo.riders().forEach(id -> add(accounts, Caller.rider("rider-" + id, id)));
         add(accounts, Caller.operator("operator"));
         this.callers = Map.copyOf(accounts);
+        this.summary = String.join(", ", range("member-", demo.members()), range("shop-", demo.shops()),
+                range("rider-", demo.riders()), "operator").replaceAll("(, )+", ", ").replaceAll("^, ", "");
         this.encodedPassword = "{bcrypt}" + new BCryptPasswordEncoder(BCRYPT_STRENGTH).encode(demo.password());
     }
 
@@ -51,6 +55,18 @@ final class DemoAccounts implements UserDetailsService {
 
     List<String> usernames() {
         return callers.keySet().stream().sorted().toList();
+    }
+
+    /** The accounts in a line: {@code member-1001 … member-1010, shop-1 … shop-3, rider-501 … rider-510, operator}. */
+    String summary() {
+        return summary;
+    }
+
+    private static String range(String prefix, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return "";
+        }
+        return ids.size() == 1 ? prefix + ids.getFirst() : prefix + ids.getFirst() + " … " + prefix + ids.getLast();
     }
 
     @Override

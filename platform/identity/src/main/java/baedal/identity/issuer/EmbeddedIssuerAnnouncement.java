@@ -1,7 +1,6 @@
 package baedal.identity.issuer;
 
 import baedal.identity.IdentityProperties;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -25,12 +24,10 @@ final class EmbeddedIssuerAnnouncement implements ApplicationListener<Applicatio
     public void onApplicationEvent(ApplicationReadyEvent event) {
         String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
         String base = issuer.uri() != null ? issuer.uri().toString() : "http://localhost:" + port;
-        List<String> names = accounts.usernames();
         String password = issuer.demo().password().equals("demo") ? "demo" : "<baedal.identity.issuer.demo.password>";
-        log.info("Embedded issuer at {} ({}/.well-known/openid-configuration): {} demo accounts ({} … {}, operator), "
-                + "password '{}'. A token: curl -s -u {}: -d grant_type=password -d username=member-{} -d password={} "
-                + "{}/oauth2/token", base, base, names.size(), names.getFirst(), names.getLast(), password,
-                PasswordGrant.CLI_CLIENT_ID, issuer.demo().members().isEmpty() ? "1001" : issuer.demo().members().getFirst(),
-                password, base);
+        String example = accounts.usernames().contains("member-1001") ? "member-1001" : "operator";
+        log.info("Embedded issuer at {} ({}/.well-known/openid-configuration); demo accounts {}, password '{}'. "
+                + "A token: curl -s -u {}: -d grant_type=password -d username={} -d password={} {}/oauth2/token",
+                base, base, accounts.summary(), password, PasswordGrant.CLI_CLIENT_ID, example, password, base);
     }
 }

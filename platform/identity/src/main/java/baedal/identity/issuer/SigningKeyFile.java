@@ -31,18 +31,17 @@ final class SigningKeyFile {
     static RSAKey loadOrCreate(Path folder) {
         Path file = folder.resolve(FILE_NAME);
         try {
+            boolean created = false;
             if (!Files.exists(file)) {
                 RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE)
                         .algorithm(JWSAlgorithm.RS256).generate();
-                if (KeyFiles.createIfAbsent(file, key.toJSONString())) {
-                    log.info("Embedded issuer: created signing key {} in {}", key.getKeyID(), file);
-                }
+                created = KeyFiles.createIfAbsent(file, key.toJSONString());
             }
             RSAKey key = RSAKey.parse(Files.readString(file));
             if (!key.isPrivate()) {
                 throw new IllegalStateException(file + " holds no private key: remove it to have a new one created");
             }
-            log.info("Embedded issuer: signing with key {} from {}", key.getKeyID(), file);
+            log.info("Embedded issuer: signing with key {} {} {}", key.getKeyID(), created ? "created in" : "from", file);
             return key;
         }
         catch (IOException ex) {
