@@ -39,7 +39,7 @@ public record Access(boolean permitAll, Set<Role> roles, Set<String> serviceScop
     }
 
     /** Callers holding any of these roles. */
-    public static Access roles(Role... roles) {
+    public static Access anyRole(Role... roles) {
         if (roles.length == 0) {
             throw new IllegalArgumentException("name at least one role");
         }
@@ -47,7 +47,7 @@ public record Access(boolean permitAll, Set<Role> roles, Set<String> serviceScop
     }
 
     /** Services granted any of these scopes. */
-    public static Access serviceScopes(String... scopes) {
+    public static Access anyServiceScope(String... scopes) {
         return new Access(false, Set.of(), Set.of(scopes));
     }
 

@@ -15,7 +15,7 @@ import org.springframework.http.HttpMethod;
  *     return RouteRules.of("order")
  *             .allow(HttpMethod.POST, "/api/orders", Role.MEMBER, Role.OPERATOR)
  *             .allow(HttpMethod.GET, "/api/orders/{orderNo}", Role.MEMBER, Role.SHOP, Role.RIDER, Role.OPERATOR)
- *             .allow(HttpMethod.GET, "/api/members/{memberId}", Access.roles(Role.OPERATOR).orServiceScopes("member.read"))
+ *             .allow(HttpMethod.GET, "/api/members/{memberId}", Access.anyRole(Role.OPERATOR).orServiceScopes("member.read"))
  *             .permitAll(HttpMethod.GET, "/api/shops", "/api/shops/{shopId}/menus")
  *             .build();
  * }
@@ -64,7 +64,7 @@ public record RouteRules(String contributor, List<RouteRule> rules) {
 
         /** Callers holding any of these roles may call the route. */
         public Builder allow(@Nullable HttpMethod method, String pattern, Role... roles) {
-            return allow(method, pattern, Access.roles(roles));
+            return allow(method, pattern, Access.anyRole(roles));
         }
 
         /** These callers may call the route. */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -37,8 +39,10 @@ final class DemoAccounts implements UserDetailsService {
         demo.riders().forEach(id -> add(accounts, Caller.rider("rider-" + id, id)));
         add(accounts, Caller.operator("operator"));
         this.callers = Map.copyOf(accounts);
-        this.summary = String.join(", ", range("member-", demo.members()), range("shop-", demo.shops()),
-                range("rider-", demo.riders()), "operator").replaceAll("(, )+", ", ").replaceAll("^, ", "");
+        this.summary = Stream.of(range("member-", demo.members()), range("shop-", demo.shops()),
+                        range("rider-", demo.riders()), "operator")
+                .filter(part -> !part.isEmpty())
+                .collect(Collectors.joining(", "));
         this.encodedPassword = "{bcrypt}" + new BCryptPasswordEncoder(BCRYPT_STRENGTH).encode(demo.password());
     }
 

@@ -23,7 +23,7 @@ public class IdentityTestApplication {
                 .allow(HttpMethod.GET, "/api/test/members/{memberId}", Role.MEMBER, Role.OPERATOR)
                 .allow(HttpMethod.POST, "/api/test/operator/**", Role.OPERATOR)
                 .allow(HttpMethod.GET, "/api/test/members/{memberId}/profile",
-                        Access.roles(Role.OPERATOR).orServiceScopes("member.read"))
+                        Access.anyRole(Role.OPERATOR).orServiceScopes("member.read"))
                 .build();
     }
 }
