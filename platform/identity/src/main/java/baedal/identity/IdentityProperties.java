@@ -15,13 +15,13 @@ import org.springframework.core.env.PropertyResolver;
 /**
  * The identity module's settings ({@code baedal.identity.*}). Which issuer the platform trusts:
  * <ul>
- * <li>the <b>embedded issuer</b> (the default whenever {@code baedal.embedded.enabled} is, or with
+ * <li>the <b>embedded issuer</b> (the default on the embedded default, or with
  * {@code baedal.identity.issuer.enabled=true}): this process signs tokens with a key kept under the data folder and
  * trusts only those;</li>
- * <li>an <b>external issuer</b> (with {@code baedal.identity.issuer.enabled=false}, or in external mode): Spring
- * Boot's {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (OIDC discovery) or {@code .jwk-set-uri}
- * (plus {@code .jws-algorithms}) say whose keys sign the tokens; {@link #audience} and {@link Claims} say how to
- * read them.</li>
+ * <li>an <b>external issuer</b>, as soon as Spring Boot's {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}
+ * (OIDC discovery) or {@code .jwk-set-uri} (plus {@code .jws-algorithms}) say whose keys sign the tokens, embedded
+ * default or not; {@link #audience} and {@link Claims} say how to read its tokens. In external mode
+ * ({@code baedal.embedded.enabled=false}) one of the two must be configured.</li>
  * </ul>
  *
  * @param audience          {@code baedal.identity.audience} — the {@code aud} every token must carry (default
@@ -46,6 +46,11 @@ public record IdentityProperties(
         @DefaultValue List<String> retiredSecretKeys,
         @Nullable Path dataDir) {
 
+    private static final List<String> EXTERNAL_ISSUER_PROPERTIES = List.of(
+            "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+            "spring.security.oauth2.resourceserver.jwt.public-key-location");
+
     /** The folder of the signing key and the generated secret key: {@link #dataDir}, else under the embedded data folder. */
     public Path resolvedDataDir(PropertyResolver environment) {
         return dataDir != null ? dataDir
@@ -53,13 +58,29 @@ public record IdentityProperties(
     }
 
     /**
-     * Whether this process runs the embedded issuer: {@code baedal.identity.issuer.enabled} when set, else
-     * {@code baedal.embedded.enabled} (default {@code true}).
+     * Whether this process runs the embedded issuer: {@code baedal.identity.issuer.enabled} when set; else on the
+     * embedded default ({@code baedal.embedded.enabled}, default {@code true}) unless an external issuer is
+     * configured. Turning it on explicitly while an external issuer is configured is an error: the platform trusts
+     * one issuer.
      */
     public static boolean embeddedIssuerEnabled(PropertyResolver environment) {
         Boolean explicit = environment.getProperty("baedal.identity.issuer.enabled", Boolean.class);
-        return explicit != null ? explicit : environment.getProperty("baedal.embedded.enabled", Boolean.class, true);
+        if (explicit == null) {
+            return environment.getProperty("baedal.embedded.enabled", Boolean.class, true)
+                    && !externalIssuerConfigured(environment);
+        }
+        if (explicit && externalIssuerConfigured(environment)) {
+            throw new IllegalStateException("baedal.identity.issuer.enabled=true and an external issuer "
+                    + "(spring.security.oauth2.resourceserver.jwt.*) are both configured: the platform trusts one issuer");
+        }
+        return explicit;
     }
+
+    /** Whether Spring Boot's resource server is told whose keys sign the tokens ({@code issuer-uri}, {@code jwk-set-uri}…). */
+    public static boolean externalIssuerConfigured(PropertyResolver environment) {
+        return EXTERNAL_ISSUER_PROPERTIES.stream().anyMatch(environment::containsProperty);
+    }
+
 
     /**
      * Where the trusted issuer's tokens carry baedal's roles and subject ids. A name may be a path into nested

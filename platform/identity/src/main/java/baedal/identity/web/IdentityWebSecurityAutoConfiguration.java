@@ -64,11 +64,6 @@ public final class IdentityWebSecurityAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityWebSecurityAutoConfiguration.class);
 
-    private static final List<String> EXTERNAL_KEY_PROPERTIES = List.of(
-            "spring.security.oauth2.resourceserver.jwt.issuer-uri",
-            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-            "spring.security.oauth2.resourceserver.jwt.public-key-location");
-
     private final IdentityProperties properties;
 
     IdentityWebSecurityAutoConfiguration(IdentityProperties properties) {
@@ -114,7 +109,7 @@ public final class IdentityWebSecurityAutoConfiguration {
             CallerClaims callerClaims, Environment environment,
             ObjectProvider<PathPatternRequestMatcher.Builder> matchers) {
         if (!IdentityProperties.embeddedIssuerEnabled(environment)
-                && EXTERNAL_KEY_PROPERTIES.stream().noneMatch(environment::containsProperty)) {
+                && !IdentityProperties.externalIssuerConfigured(environment)) {
             throw new IllegalStateException("No issuer to trust: the embedded issuer is off, so set "
                     + "spring.security.oauth2.resourceserver.jwt.issuer-uri (OIDC discovery) or .jwk-set-uri to the "
                     + "issuer whose tokens the platform accepts, or turn the embedded issuer on with "
@@ -151,6 +146,6 @@ public final class IdentityWebSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SecurityProblemHandling securityProblemHandling() {
-        return new SecurityProblemHandling(REALM);
+        return new SecurityProblemHandling();
     }
 }

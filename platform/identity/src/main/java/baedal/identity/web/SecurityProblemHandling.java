@@ -24,12 +24,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.LOWEST_PRECEDENCE - 100)
 class SecurityProblemHandling {
 
-    private final String realm;
-
-    SecurityProblemHandling(String realm) {
-        this.realm = realm;
-    }
-
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException failure, HttpServletRequest request) {
         return unauthorized(request, ProblemAuthenticationEntryPoint.detail(failure));
@@ -47,7 +41,7 @@ class SecurityProblemHandling {
 
     private ResponseEntity<ProblemDetail> unauthorized(HttpServletRequest request, String detail) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + realm + "\"")
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + IdentityWebSecurityAutoConfiguration.REALM + "\"")
                 .body(problem(HttpStatus.UNAUTHORIZED, ProblemResponses.UNAUTHORIZED, "Unauthorized", detail, request));
     }
 

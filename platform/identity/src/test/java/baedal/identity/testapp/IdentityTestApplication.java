@@ -9,9 +9,10 @@ import org.springframework.http.HttpMethod;
 
 /**
  * A minimal application with the identity module: one controller and its route rules, as a context module would
- * contribute them. {@code GET /api/test/unlisted} deliberately has no rule.
+ * contribute them. {@code GET /api/test/unlisted} deliberately has no rule. It scans {@code baedal} as the platform's
+ * application does, so the module's classes must hold up under component scanning.
  */
-@SpringBootApplication
+@SpringBootApplication(scanBasePackages = "baedal")
 public class IdentityTestApplication {
 
     @Bean

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * External mode: the platform trusts another OIDC issuer (here a JWK set served by the test) and reads that
- * issuer's claims through the configured mapping; the embedded issuer, its password grant and its key are absent.
+ * An external issuer: configured (here a JWK set served by the test, on the embedded default as the bench harness
+ * would run it), the platform trusts it alone and reads its claims through the configured mapping; the embedded
+ * issuer, its password grant and its key are absent.
  */
 class ExternalIssuerIntegrationTests {
 
@@ -50,8 +51,7 @@ class ExternalIssuerIntegrationTests {
             exchange.close();
         });
         idp.start();
-        app = RunningApp.start(List.of("--server.port=0", "--baedal.embedded.enabled=false",
-                "--baedal.embedded.data-dir=" + dataDir,
+        app = RunningApp.start(List.of("--server.port=0", "--baedal.embedded.data-dir=" + dataDir,
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:"
                         + idp.getAddress().getPort() + "/jwks",
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + ISSUER,
@@ -101,9 +101,17 @@ class ExternalIssuerIntegrationTests {
     }
 
     @Test
-    void withoutAnIssuerToTrustTheAppDoesNotStart() {
+    void externalModeWithoutAnIssuerToTrustDoesNotStart() {
         assertThatThrownBy(() -> RunningApp.start(List.of("--server.port=0", "--baedal.embedded.enabled=false")))
                 .hasStackTraceContaining("No issuer to trust");
+    }
+
+    @Test
+    void theEmbeddedIssuerAndAnExternalOneTogetherDoNotStart(@TempDir Path otherDataDir) {
+        assertThatThrownBy(() -> RunningApp.start(List.of("--server.port=0", "--baedal.embedded.data-dir=" + otherDataDir,
+                "--baedal.identity.issuer.enabled=true",
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:1/jwks")))
+                .hasStackTraceContaining("the platform trusts one issuer");
     }
 
     private static String customer(String issuer, String audience) {
