@@ -1,7 +1,6 @@
 package baedal.identity;
 
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -28,7 +27,7 @@ public record Caller(String subject, Set<Role> roles, Set<String> scopes, Option
         }
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
         scopes = Set.copyOf(scopes);
-        shopIds = Set.copyOf(new LinkedHashSet<>(shopIds));
+        shopIds = Set.copyOf(shopIds);
         Objects.requireNonNull(memberId, "memberId");
         Objects.requireNonNull(riderId, "riderId");
         if (roles.contains(Role.MEMBER) && memberId.isEmpty()) {

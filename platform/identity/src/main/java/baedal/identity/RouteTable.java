@@ -28,8 +28,11 @@ public final class RouteTable {
 
     private final List<RouteRule> rules;
 
+    private final List<PathPattern> patterns;
+
     private RouteTable(List<RouteRule> rules) {
         this.rules = List.copyOf(rules);
+        this.patterns = rules.stream().map(RouteRule::parsedPattern).toList();
     }
 
     /** Merges the contributions; rejects a method and pattern declared twice. */
@@ -63,10 +66,13 @@ public final class RouteTable {
     /** The rule that decides a request with this method and path; empty when none does (the request is denied). */
     public Optional<RouteRule> ruleFor(HttpMethod method, String path) {
         PathContainer container = PathContainer.parsePath(path);
-        return rules.stream()
-                .filter(rule -> rule.method() == null || rule.method().equals(method))
-                .filter(rule -> rule.parsedPattern().matches(container))
-                .findFirst();
+        for (int i = 0; i < rules.size(); i++) {
+            RouteRule rule = rules.get(i);
+            if ((rule.method() == null || rule.method().equals(method)) && patterns.get(i).matches(container)) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
