@@ -20,6 +20,7 @@ import baedal.bench.runner.BenchmarkRunner;
 import baedal.bench.runner.MachineFacts;
 import baedal.bench.runner.ReproduceCommand;
 import baedal.bench.runner.SystemPropertyDefaults;
+import baedal.bench.identity.Subject;
 import baedal.bench.traffic.ApiClient;
 import baedal.bench.traffic.KeepAliveHttp;
 import baedal.bench.traffic.Load;
@@ -117,7 +118,8 @@ public final class OrderViewBenchmark implements Benchmark<OrderViewResult> {
         ShardNode view = new ShardNode(-1, platform.property("baedal.order-view.datasource.url"),
                 platform.property("baedal.order-view.datasource.username"),
                 platform.property("baedal.order-view.datasource.password", ""));
-        ApiClient api = new ApiClient(platform.baseUrl(), compact, Duration.ofSeconds(10));
+        ApiClient api = new ApiClient(platform.baseUrl(), compact, Duration.ofSeconds(10),
+                platform.identities().tokens());
         List<OrderSpec> mix = OrderMix.generate(api.menus(), run.mixSize, run.seed);
         List<String> bodies = mix.stream().map(order -> order.requestJson(compact)).toList();
 
@@ -133,11 +135,12 @@ public final class OrderViewBenchmark implements Benchmark<OrderViewResult> {
         long measureFrom = System.nanoTime() + warmup.toNanos();
         Run placement = Load.fixedRate("placement at fixed rate", run.rate, run.maxInFlight, warmup, measure,
                 Duration.ofSeconds(30), seq -> {
-                    long orderNo = api.place(bodies.get((int) ((seq * 7919) % bodies.size())));
+                    OrderSpec order = mix.get((int) ((seq * 7919) % bodies.size()));
+                    long orderNo = api.place(order.memberId(), bodies.get((int) ((seq * 7919) % bodies.size())));
                     long acknowledged = System.nanoTime();
                     if (seq % API_SAMPLE_EVERY == 0 && acknowledged >= measureFrom) {
-                        Thread.startVirtualThread(() -> sampleApiFreshness(api, orderNo, acknowledged, apiFreshness,
-                                apiStale, apiFailed));
+                        Thread.startVirtualThread(() -> sampleApiFreshness(api, order.memberId(), orderNo,
+                                acknowledged, apiFreshness, apiStale, apiFailed));
                     }
                 });
         Thread.sleep(3_000); // the last samples' reads (bounded by the API's 2 s wait) finish
@@ -193,21 +196,25 @@ public final class OrderViewBenchmark implements Benchmark<OrderViewResult> {
      */
     private Run historyPages(ApiClient api, JsonMapper json, long members, Recorder serverTimes) throws Exception {
         List<String> nextPages = new ArrayList<>();
+        List<Long> nextPageMembers = new ArrayList<>();
         int prefetch = (int) Math.min(members, 2_000);
         for (int i = 0; i < prefetch; i++) {
-            KeepAliveHttp.Response first = api.read(memberPath(SEED_MEMBER_BASE + i, null));
+            KeepAliveHttp.Response first = api.read(Subject.member(SEED_MEMBER_BASE + i),
+                    memberPath(SEED_MEMBER_BASE + i, null));
             String cursor = json.readTree(first.body()).path("nextCursor").asString(null);
             if (cursor != null) {
                 nextPages.add(memberPath(SEED_MEMBER_BASE + i, cursor));
+                nextPageMembers.add(SEED_MEMBER_BASE + i);
             }
         }
         long pagesMeasuredFrom = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         return Load.fixedRate("member history page", pageRate, run.maxInFlight, Duration.ofSeconds(10),
                 Duration.ofSeconds(Math.min(60, run.durationSeconds)), Duration.ofSeconds(30), seq -> {
-                    String path = seq % 2 == 0 || nextPages.isEmpty()
-                            ? memberPath(SEED_MEMBER_BASE + (seq * 7919) % members, null)
-                            : nextPages.get((int) ((seq * 104729) % nextPages.size()));
-                    KeepAliveHttp.Response response = api.read(path);
+                    boolean firstPage = seq % 2 == 0 || nextPages.isEmpty();
+                    int next = firstPage ? -1 : (int) ((seq * 104729) % nextPages.size());
+                    long member = firstPage ? SEED_MEMBER_BASE + (seq * 7919) % members : nextPageMembers.get(next);
+                    String path = firstPage ? memberPath(member, null) : nextPages.get(next);
+                    KeepAliveHttp.Response response = api.read(Subject.member(member), path);
                     if (response.status() != 200) {
                         throw new Load.HttpStatusException(response.status(), response.body());
                     }
@@ -233,10 +240,11 @@ public final class OrderViewBenchmark implements Benchmark<OrderViewResult> {
         OrderViewChart.write(result, png);
     }
 
-    private static void sampleApiFreshness(ApiClient api, long orderNo, long acknowledged, Recorder into,
-            AtomicLong stale, AtomicLong failed) {
+    private static void sampleApiFreshness(ApiClient api, long memberId, long orderNo, long acknowledged,
+            Recorder into, AtomicLong stale, AtomicLong failed) {
         try {
-            KeepAliveHttp.Response response = api.read("/api/order-views/" + orderNo + "?minVersion=1");
+            KeepAliveHttp.Response response = api.read(Subject.member(memberId),
+                    "/api/order-views/" + orderNo + "?minVersion=1");
             long visible = System.nanoTime();
             if (response.status() == 200 && !response.stale()) {
                 into.recordValue(Math.min(Latency.HIGHEST_MICROS, (visible - acknowledged) / 1000));

@@ -132,10 +132,14 @@ public final class OutboxBenchmark implements Benchmark<OutboxResult> {
         Log.line("API " + platform.baseUrl() + ", " + shards.size() + " shards, pool " + platform.poolSize()
                 + ", concurrency " + concurrency + ", relay batch " + outbox.batchSize());
 
-        ApiClient api = new ApiClient(platform.baseUrl(), compact, Duration.ofSeconds(10));
+        ApiClient api = new ApiClient(platform.baseUrl(), compact, Duration.ofSeconds(10),
+                platform.identities().tokens());
         List<OrderSpec> mix = OrderMix.generate(api.menus(), run.mixSize, run.seed);
         List<String> bodies = mix.stream().map(order -> order.requestJson(compact)).toList();
-        Load.Operation place = seq -> api.place(bodies.get((int) (seq % bodies.size())));
+        Load.Operation place = seq -> {
+            int i = (int) (seq % bodies.size());
+            api.place(mix.get(i).memberId(), bodies.get(i));
+        };
 
         // 1. Placement with and without the outbox.
         Duration warmup = Duration.ofSeconds(run.warmupSeconds);
@@ -174,7 +178,10 @@ public final class OutboxBenchmark implements Benchmark<OutboxResult> {
         Instant wallStart = Instant.now();
         Duration measure = Duration.ofSeconds(run.durationSeconds);
         Run fixed = Load.fixedRate("API at fixed rate", run.rate, run.maxInFlight, warmup, measure,
-                Duration.ofSeconds(30), seq -> api.place(bodies.get((int) ((seq * 7919) % bodies.size()))));
+                Duration.ofSeconds(30), seq -> {
+                    int i = (int) ((seq * 7919) % bodies.size());
+                    api.place(mix.get(i).memberId(), bodies.get(i));
+                });
         print(fixed);
         OutboxState.awaitNothingPending(shards, Duration.ofMinutes(2));
         Instant from = wallStart.plus(warmup);

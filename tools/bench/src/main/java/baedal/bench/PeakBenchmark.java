@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -110,6 +111,9 @@ public final class PeakBenchmark implements Benchmark<PeakResult> {
     @Option(names = "--target", paramLabel = "<url>", split = ",", description = "drive a running deployment "
             + "instead (no faults); with --jdbc-url, --order-view-url and --kafka the audit runs too")
     List<String> targets = new ArrayList<>();
+
+    @Mixin
+    final TargetIdentityOptions identity = new TargetIdentityOptions();
 
     @Option(names = "--jdbc-url", paramLabel = "<url>", split = ",",
             description = "with --target: the shards' JDBC URLs, in shard order")
@@ -227,6 +231,7 @@ public final class PeakBenchmark implements Benchmark<PeakResult> {
         if (!(rate() > 0) || !(durationSeconds() > 0) || instances < 1 || shards() < 1) {
             throw new IllegalArgumentException("--rate and --duration must be > 0, --instances and --shards >= 1");
         }
+        identity.check(!targets.isEmpty());
         FaultPlan given = FaultPlan.parse(faults()); // refuses a malformed list before anything starts
         if (!targets.isEmpty() && !given.faults().isEmpty()) {
             throw new IllegalArgumentException("faults need the harness's own cluster: drop --target or --faults");

@@ -17,9 +17,11 @@ import baedal.bench.report.PeakResults.RunResult;
 import baedal.bench.report.PeakResults.Step;
 import baedal.bench.report.Results.Machine;
 import baedal.bench.runner.MachineFacts;
+import baedal.bench.identity.Identities;
 import baedal.bench.traffic.ApiClient;
 import baedal.bench.traffic.Endpoint;
 import baedal.bench.traffic.EndpointStats;
+import baedal.bench.traffic.Menus.ShopMenu;
 import baedal.bench.traffic.OrderMix;
 import baedal.bench.traffic.RateCurve;
 import baedal.bench.traffic.Traffic;
@@ -72,12 +74,12 @@ final class PeakRun {
             RunAudit audit = new RunAudit(cluster.shards(), cluster.orderViewUrl(), Cluster.USER,
                     cluster.kafkaBootstrap());
             keep = true; // until the audit says otherwise: a run that fails half-way keeps its data and logs
-            RunResult result = drive(plan, cluster.baseUrls(), cluster, audit);
+            RunResult result = drive(plan, cluster.baseUrls(), cluster, audit, cluster.identities());
             keep = !result.audit().clean();
             if (settings.baselines()) {
                 JsonMapper compact = JsonMapper.builder().build();
                 List<OrderMix.OrderSpec> mix = OrderMix.generate(new ApiClient(cluster.baseUrls().getFirst(), compact,
-                        Duration.ofSeconds(10)).menus(), settings.mix, settings.seed);
+                        Duration.ofSeconds(10), cluster.identities().tokens()).menus(), settings.mix, settings.seed);
                 result = result.withBaselines(Baselines.run(cluster, mix, compact, 16, Duration.ofSeconds(10),
                         Duration.ofSeconds(20), Math.min(100, settings.rate()), settings.peerClasspath));
             }
@@ -99,20 +101,28 @@ final class PeakRun {
         }
         RunAudit audit = shards.isEmpty() || settings.orderViewUrl == null || settings.kafka == null ? null
                 : new RunAudit(shards, settings.orderViewUrl, "postgres", settings.kafka);
-        RunResult result = drive(plan, settings.targets, null, audit);
-        return new Outcome(result, MachineFacts.collect(shards));
+        try (Identities identities = settings.identity.open()) {
+            RunResult result = drive(plan, settings.targets, null, audit, identities);
+            return new Outcome(result, MachineFacts.collect(shards));
+        }
     }
 
-    /** Drives one run: traffic along the plan's curve, its faults, then the drain and the audit. */
-    private RunResult drive(RunPlan plan, List<String> baseUrls, Cluster cluster, RunAudit audit) throws Exception {
+    /**
+     * Drives one run: traffic along the plan's curve, its faults, then the drain and the audit; every request with
+     * a token of {@code identities}, from the shops it may act for.
+     */
+    private RunResult drive(RunPlan plan, List<String> baseUrls, Cluster cluster, RunAudit audit,
+            Identities identities) throws Exception {
         JsonMapper compact = JsonMapper.builder().build();
-        ApiClient api = new ApiClient(baseUrls.getFirst(), compact, Duration.ofSeconds(10));
-        List<OrderMix.OrderSpec> mix = OrderMix.generate(api.menus(), settings.mix, settings.seed);
+        ApiClient api = new ApiClient(baseUrls.getFirst(), compact, Duration.ofSeconds(10), identities.tokens());
+        List<ShopMenu> shops = api.menus().stream()
+                .filter(menu -> identities.population().servesShop(menu.shop().shopId())).toList();
+        List<OrderMix.OrderSpec> mix = OrderMix.generate(shops, settings.mix, settings.seed);
         Traffic.Settings defaults = Traffic.Settings.defaults(settings.seed);
         Traffic.Settings traffic = new Traffic.Settings(defaults.rejectShare(), defaults.memberCancelShare(),
                 defaults.operatorCancelShare(), defaults.riderCapacity(), defaults.historyPerOrder(),
                 defaults.viewShare(), settings.lifecycleScale, GIVE_UP_AFTER, settings.seed);
-        try (Traffic load = new Traffic(baseUrls, mix, traffic, compact)) {
+        try (Traffic load = new Traffic(baseUrls, mix, traffic, compact, identities)) {
             load.start(plan.curve());
             FaultSchedule faults = FaultSchedule.start(plan.faults(), cluster, load::elapsed);
             List<Step> steps = new ArrayList<>();

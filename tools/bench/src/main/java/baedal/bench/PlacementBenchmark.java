@@ -18,6 +18,8 @@ import baedal.bench.runner.BenchmarkRunner;
 import baedal.bench.runner.MachineFacts;
 import baedal.bench.runner.ReproduceCommand;
 import baedal.bench.runner.SystemPropertyDefaults;
+import baedal.bench.identity.Identities;
+import baedal.bench.identity.Population;
 import baedal.bench.traffic.ApiClient;
 import baedal.bench.traffic.Load;
 import baedal.bench.traffic.Menus.ShopMenu;
@@ -61,6 +63,9 @@ public final class PlacementBenchmark implements Benchmark<Placement> {
             + "starting one")
     String target;
 
+    @Mixin
+    final TargetIdentityOptions identity = new TargetIdentityOptions();
+
     @Option(names = "--jdbc-url", paramLabel = "<url>", split = ",", description = "with --target: the shard JDBC "
             + "URLs in shard order (else the baseline and the audit are skipped)")
     List<String> jdbcUrls = new ArrayList<>();
@@ -94,6 +99,7 @@ public final class PlacementBenchmark implements Benchmark<Placement> {
     @Override
     public void check() {
         run.check();
+        identity.check(target != null);
     }
 
     @Override
@@ -103,7 +109,8 @@ public final class PlacementBenchmark implements Benchmark<Placement> {
             if (target == null) {
                 Log.line("starting the platform in-process (embedded PostgreSQL and Kafka, fresh data directory)");
                 platform = Platform.start(run.shards);
-                return measure(platform.baseUrl(), platform.shards(), platform.poolSize(), List.of(), chartLink);
+                return measure(platform.baseUrl(), platform.shards(), platform.poolSize(), List.of(),
+                        platform.identities(), chartLink);
             }
             List<ShardNode> shards = new ArrayList<>();
             for (int i = 0; i < jdbcUrls.size(); i++) {
@@ -114,7 +121,10 @@ public final class PlacementBenchmark implements Benchmark<Placement> {
             if (shards.isEmpty()) {
                 notes.add("No --jdbc-url given: the raw-JDBC baseline, the ratio and the audit were skipped.");
             }
-            return measure(target, shards, poolSize == null ? 16 : poolSize, notes, chartLink);
+            try (Identities identities = identity.open()) {
+                notes.add("Tokens: " + identities.description() + ".");
+                return measure(target, shards, poolSize == null ? 16 : poolSize, notes, identities, chartLink);
+            }
         } finally {
             if (platform != null) {
                 Log.line("stopping the platform");
@@ -128,15 +138,18 @@ public final class PlacementBenchmark implements Benchmark<Placement> {
     }
 
     private Placement measure(String baseUrl, List<ShardNode> shards, int poolSize, List<String> notes,
-            String chartLink) throws Exception {
+            Identities identities, String chartLink) throws Exception {
         JsonMapper compact = JsonMapper.builder().build();
         int concurrency = closedLoop.concurrency(poolSize);
         Log.line("API " + baseUrl + ", " + shards.size() + " shards, pool " + poolSize + ", concurrency "
                 + concurrency);
 
-        ApiClient api = new ApiClient(baseUrl, compact, Duration.ofSeconds(10));
-        List<ShopMenu> menus = api.menus();
-        List<OrderSpec> mix = OrderMix.generate(menus, run.mixSize, run.seed);
+        ApiClient api = new ApiClient(baseUrl, compact, Duration.ofSeconds(10), identities.tokens());
+        Population population = identities.population();
+        List<ShopMenu> menus = api.menus().stream().filter(menu -> population.servesShop(menu.shop().shopId()))
+                .toList();
+        List<OrderSpec> mix = OrderMix.generate(menus, run.mixSize, run.seed).stream()
+                .map(order -> order.byMember(population.member(order.memberId()))).toList();
         List<String> bodies = mix.stream().map(order -> order.requestJson(compact)).toList();
         Log.line("order mix: " + mix.size() + " orders over " + menus.size() + " shops, mean payment ₩"
                 + Math.round(mix.stream().mapToLong(OrderSpec::paymentAmount).average().orElse(0)));
@@ -161,7 +174,10 @@ public final class PlacementBenchmark implements Benchmark<Placement> {
         }
 
         Log.line("2/3 API max throughput: " + concurrency + " HTTP workers");
-        Load.Operation placeByApi = seq -> api.place(bodies.get((int) (seq % bodies.size())));
+        Load.Operation placeByApi = seq -> {
+            int i = (int) (seq % bodies.size());
+            api.place(mix.get(i).memberId(), bodies.get(i));
+        };
         Duration apiWarmed = Load.warmUntilSteady(concurrency, warmup, warmupMax, placeByApi);
         Log.line("  warmed up for " + apiWarmed.toSeconds() + " s (steady throughput)");
         Run apiMax = Load.closedLoop("API max (closed loop)", concurrency, apiWarmed, Duration.ZERO, measure,
@@ -170,7 +186,10 @@ public final class PlacementBenchmark implements Benchmark<Placement> {
 
         Log.line("3/3 API at a fixed rate of " + run.rate + " orders/s (open model)");
         Run fixed = Load.fixedRate("API at fixed rate", run.rate, run.maxInFlight, warmup, measure,
-                Duration.ofSeconds(30), seq -> api.place(bodies.get((int) ((seq * 7919) % bodies.size()))));
+                Duration.ofSeconds(30), seq -> {
+                    int i = (int) ((seq * 7919) % bodies.size());
+                    api.place(mix.get(i).memberId(), bodies.get(i));
+                });
         print(fixed);
 
         Audit audit = null;

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class BenchPackagesTests {
 
-    static final List<String> PACKAGES = List.of("measure", "cluster", "traffic", "fault", "audit", "baseline",
-            "report", "runner");
+    static final List<String> PACKAGES = List.of("measure", "identity", "cluster", "traffic", "fault", "audit",
+            "baseline", "report", "runner");
 
     private static final JavaClasses HARNESS = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("baedal.bench");

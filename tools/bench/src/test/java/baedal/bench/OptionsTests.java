@@ -264,4 +264,25 @@ class OptionsTests {
         assertThatThrownBy(() -> BenchmarkRunner.parse(new PeakBenchmark(), "--step", "many"))
                 .isInstanceOf(ParameterException.class).hasMessageContaining("--step");
     }
+
+    @Test
+    void aTargetIsTrustedThroughTheHarnesssIssuerOnAFixedPortOrTheTargetsPasswordGrant() {
+        PeakBenchmark issuer = BenchmarkRunner.parse(new PeakBenchmark(), "--target", "http://a:8080",
+                "--issuer-port", "18181");
+        assertThat(issuer.identity.issuerPort).isEqualTo(18181);
+        PlacementBenchmark demo = BenchmarkRunner.parse(new PlacementBenchmark(), "--target", "http://a:8080",
+                "--token-url", "http://a:8080/oauth2/token");
+        assertThat(demo.identity.tokenUrl).hasToString("http://a:8080/oauth2/token");
+        assertThat(demo.identity.tokenPassword).isEqualTo("demo");
+        assertThat(BenchmarkRunner.usage(new PeakBenchmark())).contains("--issuer-port", "--token-url",
+                "--token-password");
+
+        assertThatThrownBy(() -> BenchmarkRunner.parse(new PeakBenchmark(), "--target", "http://a:8080",
+                "--issuer-port", "18181", "--token-url", "http://a:8080/oauth2/token"))
+                .hasMessageContaining("trusts one issuer");
+        assertThatThrownBy(() -> BenchmarkRunner.parse(new PeakBenchmark(), "--issuer-port", "18181"))
+                .hasMessageContaining("for --target");
+        assertThatThrownBy(() -> BenchmarkRunner.parse(new PlacementBenchmark(), "--token-url", "http://a/oauth2/token"))
+                .hasMessageContaining("for --target");
+    }
 }

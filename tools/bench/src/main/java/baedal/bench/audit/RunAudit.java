@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  * <li>it is on exactly one shard, at least at the version last acknowledged and, at that version, in the acknowledged
  * status with the acknowledged rider (else an acknowledged order or change was lost);</li>
- * <li>no idempotency key placed more than one order on the shards (a retry placed twice);</li>
+ * <li>no idempotency key placed more than one order on the shards (a retry placed twice) — whether the platform
+ * stores the client's key as sent or scoped to the caller ({@code <token subject>:<client key>});</li>
  * <li>Kafka's {@code baedal.order-events} holds an event for every version from 1 to the shard's (else events
  * were lost), and no version under two different event ids (one change published as two events);</li>
  * <li>the read model's document is at the shard's version and status, with its payment and timeline as the order
@@ -39,6 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RunAudit {
 
     public static final String TOPIC = "baedal.order-events";
+
+    private static final Pattern UUID_FORM =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /**
      * The numbers the audit reports. {@code duplicatePlacements}: idempotency keys that placed more than one order,
@@ -280,7 +286,9 @@ public final class RunAudit {
 
     /**
      * Idempotency keys (used since {@code runStart}) under which more than one order was placed, across all shards:
-     * a retried placement that the platform placed again instead of answering with the first order.
+     * a retried placement that the platform placed again instead of answering with the first order. Keys are grouped
+     * by {@link #placement}: the harness's own keys (a UUID per placement) by the client key, whatever caller scope
+     * the platform stored it under; any other key by its stored value.
      */
     private long placedTwice(Instant runStart, List<String> examples) throws SQLException {
         Map<String, Set<Long>> byKey = new HashMap<>();
@@ -293,7 +301,7 @@ public final class RunAudit {
                 query.setFetchSize(20_000);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        byKey.computeIfAbsent(rows.getString(1), k -> new HashSet<>()).add(rows.getLong(2));
+                        byKey.computeIfAbsent(placement(rows.getString(1)), k -> new HashSet<>()).add(rows.getLong(2));
                     }
                 }
             }
@@ -306,6 +314,19 @@ public final class RunAudit {
             }
         }
         return twice;
+    }
+
+    /**
+     * Which placement a stored idempotency key stands for. The platform stores a key scoped to its caller,
+     * {@code <token subject>:<client key>} (e.g. {@code member-1001:3f2a…}), or — before identity — as the client
+     * sent it. The harness sends a fresh UUID per placement, so a UUID after the last {@code ':'} (or the whole value)
+     * is one placement whatever the scope: two orders under it are a duplicate even under two scopes. Any other
+     * key (another client's, in a run against a target) is one placement per stored value, since two callers may
+     * legitimately use the same key of their own.
+     */
+    static String placement(String storedKey) {
+        String clientKey = storedKey.substring(storedKey.lastIndexOf(':') + 1);
+        return UUID_FORM.matcher(clientKey).matches() ? clientKey.toLowerCase(Locale.ROOT) : storedKey;
     }
 
     private long storedWithoutAcknowledgement(Long[] numbers, Instant runStart) throws SQLException {

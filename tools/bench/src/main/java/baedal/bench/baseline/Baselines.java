@@ -53,9 +53,13 @@ public final class Baselines {
             Duration measure, double latencyRate, String peerClasspath) throws Exception {
         List<Comparison> comparisons = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        ApiClient api = new ApiClient(cluster.baseUrls().getFirst(), json, Duration.ofSeconds(30));
+        ApiClient api = new ApiClient(cluster.baseUrls().getFirst(), json, Duration.ofSeconds(30),
+                cluster.identities().tokens());
         List<String> bodies = mix.stream().map(order -> order.requestJson(json)).toList();
-        Load.Operation place = seq -> api.place(bodies.get((int) (seq % bodies.size())));
+        Load.Operation place = seq -> {
+            int i = (int) (seq % bodies.size());
+            api.place(mix.get(i).memberId(), bodies.get(i));
+        };
 
         // 1. Placement: ours through the API, raw JDBC with the same statements.
         Log.line("  baseline 1/3: POST /api/orders vs raw JDBC, closed loops of " + concurrency);

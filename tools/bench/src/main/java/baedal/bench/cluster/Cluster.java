@@ -1,5 +1,7 @@
 package baedal.bench.cluster;
 
+import baedal.bench.identity.HarnessIssuer;
+import baedal.bench.identity.Identities;
 import baedal.embedded.EmbeddedPostgresServer;
 import baedal.embedded.KafkaBrokerMain;
 import java.io.IOException;
@@ -29,6 +31,10 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Everything listens on localhost on free ports; data and logs go under one folder. Stopping a server keeps its
  * data, and starting it again reuses its port, as an operator's restart would.
+ * <p>
+ * Every instance (the projector's own too) trusts the cluster's {@link HarnessIssuer} alone — its JWK set URI and
+ * issuer are given to each — so the traffic can act as any member, shop, rider or operator with tokens of
+ * {@link #identities()}.
  * <p>
  * A JVM shutdown hook closes the cluster if the harness is stopped (SIGINT, SIGTERM) before {@link #close()}: the
  * child JVMs and the postmasters would otherwise outlive it.
@@ -67,6 +73,7 @@ public final class Cluster implements AutoCloseable {
     private final int[] appPorts;
     private Process projector;
     private final int projectorPort;
+    private final HarnessIssuer issuer;
     private final Thread shutdownHook = new Thread(this::close, "cluster-shutdown");
     /** Set first thing by {@link #close()}, without the lock, so that a start waiting for an answer gives up. */
     private volatile boolean closed;
@@ -81,6 +88,7 @@ public final class Cluster implements AutoCloseable {
         this.shardPorts = new int[layout.shards()];
         this.apps = new Process[layout.instances()];
         this.appPorts = new int[layout.instances()];
+        this.issuer = HarnessIssuer.start(0);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             startServers();
@@ -137,6 +145,11 @@ public final class Cluster implements AutoCloseable {
 
     public Layout layout() {
         return layout;
+    }
+
+    /** Tokens for anyone, of the issuer every instance trusts. */
+    public Identities identities() {
+        return Identities.of(issuer);
     }
 
     /** The API instances' base URLs ({@code http://127.0.0.1:<port>}), in instance order. */
@@ -316,6 +329,7 @@ public final class Cluster implements AutoCloseable {
         }
         properties.put("spring.kafka.bootstrap-servers", kafkaBootstrap());
         properties.put("logging.level.baedal", "INFO");
+        properties.putAll(issuer.platformSettings());
         properties.putAll(layout.appSettings());
         List<String> command = new ArrayList<>(List.of(java, "-XX:+UseParallelGC", "-Xmx" + layout.appHeapMb() + "m",
                 "-Djava.awt.headless=true", "-cp", classpath, "baedal.app.BaedalApplication"));
@@ -428,6 +442,7 @@ public final class Cluster implements AutoCloseable {
             }
             main = null;
         }
+        issuer.close();
     }
 
     static int freePort() {

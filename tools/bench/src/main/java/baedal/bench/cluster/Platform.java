@@ -1,5 +1,7 @@
 package baedal.bench.cluster;
 
+import baedal.bench.identity.HarnessIssuer;
+import baedal.bench.identity.Identities;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +14,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-/** The baedal platform started in this JVM on its embedded default, on free ports and a fresh data directory. */
+/**
+ * The baedal platform started in this JVM on its embedded default, on free ports and a fresh data directory, trusting
+ * the harness's own {@link HarnessIssuer} (so the embedded issuer is off): {@link #identities()} has tokens for anyone.
+ */
 public final class Platform implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
@@ -20,9 +25,11 @@ public final class Platform implements AutoCloseable {
     private final String baseUrl;
     private final List<ShardNode> shards;
     private final int poolSize;
+    private final HarnessIssuer issuer;
 
-    private Platform(ConfigurableApplicationContext context, Path dataDir) {
+    private Platform(ConfigurableApplicationContext context, Path dataDir, HarnessIssuer issuer) {
         this.context = context;
+        this.issuer = issuer;
         this.dataDir = dataDir;
         Environment env = context.getEnvironment();
         this.baseUrl = "http://127.0.0.1:" + env.getRequiredProperty("local.server.port");
@@ -53,7 +60,9 @@ public final class Platform implements AutoCloseable {
      */
     public static Platform start(int shardCount, boolean switchableOutbox, Map<String, String> settings) throws IOException {
         Path dataDir = Files.createTempDirectory("baedal-bench-");
+        HarnessIssuer issuer = HarnessIssuer.start(0);
         Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        properties.putAll(issuer.platformSettings());
         properties.put("baedal.embedded.data-dir", dataDir.toString());
         properties.put("server.port", "0");
         properties.put("baedal.embedded.postgres-port", "0");
@@ -70,6 +79,7 @@ public final class Platform implements AutoCloseable {
         try {
             app = Class.forName("baedal.app.BaedalApplication");
         } catch (ClassNotFoundException missing) {
+            issuer.close();
             delete(dataDir);
             throw new IllegalStateException("baedal.app.BaedalApplication is not on the class path", missing);
         }
@@ -85,8 +95,9 @@ public final class Platform implements AutoCloseable {
                         .getBeanDefinition("orderChangeLog").setBeanClassName(SwitchableChangeLog.class.getName())));
             }
             ConfigurableApplicationContext context = builder.run(args);
-            return new Platform(context, dataDir);
+            return new Platform(context, dataDir, issuer);
         } catch (RuntimeException failed) {
+            issuer.close();
             delete(dataDir);
             throw failed;
         }
@@ -111,6 +122,11 @@ public final class Platform implements AutoCloseable {
     /** {@code http://127.0.0.1:<port>} of its HTTP API. */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** Tokens for anyone, of the issuer the platform trusts. */
+    public Identities identities() {
+        return Identities.of(issuer);
     }
 
     /** The shard databases the platform actually uses, in shard order. */
@@ -156,6 +172,7 @@ public final class Platform implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+        issuer.close();
         delete(dataDir);
     }
 

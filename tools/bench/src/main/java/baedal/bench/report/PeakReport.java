@@ -41,6 +41,12 @@ public final class PeakReport {
                 .append("of the platform (connection refused, 5xx) — placements under their idempotency key, steps under ")
                 .append("`If-Match` — and reads an order back after a 412; errors count every failed attempt, *gave up* ")
                 .append("the operations it abandoned after 180 s.\n");
+        md.append("- Callers: every request carries a bearer token of the one who would send it — the member places, ")
+                .append("reads and cancels its own orders, the order's shop accepts or rejects, the rider dispatches itself ")
+                .append("and moves its orders, an operator cancels with a `Baedal-Reason`. The tokens are the harness's ")
+                .append("own (an RSA key per run, its JWK set served on 127.0.0.1, which every instance is configured to ")
+                .append("trust), so thousands of distinct members, shops and riders act; a 401 or 403 is an error, ")
+                .append("never retried.\n");
         md.append("- Commit → Kafka: each event's `published_at − written_at` (outbox); commit → read model: the read ")
                 .append("model's `projected_at` of that event minus `written_at`. *Lag back under 1 s*: from the repair, ")
                 .append("the first instant from which every event written more than a second earlier was done.\n");
@@ -50,7 +56,8 @@ public final class PeakReport {
         md.append("- Audit (after the traffic has stopped; an operation still in flight fails the run): every ")
                 .append("acknowledged order is on exactly one shard, at least at its last acknowledged version, and at ")
                 .append("that version in the acknowledged status with the acknowledged rider; no idempotency key placed ")
-                .append("two orders; Kafka holds every version 1..n of it, each under one event id; the read model ")
+                .append("two orders (as sent or scoped to the caller); Kafka holds every version 1..n of it, each ")
+                .append("under one event id; the read model ")
                 .append("holds it at version n and status, with the charged payment, one timeline entry per status and ")
                 .append("every version recorded.\n");
         md.append("- Load generator, platform processes, PostgreSQL servers and Kafka share the same machine (")

@@ -1,5 +1,7 @@
 package baedal.bench.traffic;
 
+import baedal.bench.identity.Subject;
+import baedal.bench.identity.Tokens;
 import baedal.bench.traffic.Menus.ShopMenu;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.IOException;
@@ -17,7 +19,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Drives the platform's HTTP API (HTTP/1.1) and remembers every order it acknowledged, for the audit. */
+/**
+ * Drives the platform's HTTP API (HTTP/1.1) and remembers every order it acknowledged, for the audit. Every request
+ * carries a bearer token of {@link Tokens}: the member's for a placement, the given caller's for a read, the
+ * operator's for the catalog it reads to build an order mix.
+ */
 public final class ApiClient {
 
     private final URI base;
@@ -25,10 +31,12 @@ public final class ApiClient {
     private final KeepAliveHttp orders;
     private final JsonMapper json;
     private final Duration timeout;
+    private final Tokens tokens;
     private final Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
     private final LongAdder duplicates = new LongAdder();
 
-    public ApiClient(String baseUrl, JsonMapper json, Duration timeout) {
+    public ApiClient(String baseUrl, JsonMapper json, Duration timeout, Tokens tokens) {
+        this.tokens = tokens;
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
         this.json = json;
         this.timeout = timeout;
@@ -56,16 +64,22 @@ public final class ApiClient {
 
     private String get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + tokens.bearer(Subject.operator())).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }
 
-    /** {@code POST /api/orders} under a fresh idempotency key; returns the order number on 201. */
-    public long place(String body) throws Exception {
-        KeepAliveHttp.Response response = orders.post("/api/orders", UUID.randomUUID().toString(),
+    /**
+     * {@code POST /api/orders} as member {@code memberId} (whose id the body's {@code memberId} must be) under a fresh
+     * idempotency key; returns the order number on 201.
+     */
+    public long place(long memberId, String body) throws Exception {
+        KeepAliveHttp.Response response = orders.post("/api/orders", tokens.bearer(Subject.member(memberId)),
+                UUID.randomUUID().toString(),
                 body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         if (response.status() != 201) {
             throw new Load.HttpStatusException(response.status(), response.body());
@@ -81,9 +95,9 @@ public final class ApiClient {
         return orderNo;
     }
 
-    /** {@code GET path} on a kept-alive connection (cheap enough to drive a read benchmark). */
-    public KeepAliveHttp.Response read(String path) throws IOException {
-        return orders.get(path);
+    /** {@code GET path} as {@code caller} on a kept-alive connection (cheap enough to drive a read benchmark). */
+    public KeepAliveHttp.Response read(Subject caller, String path) throws IOException {
+        return orders.get(path, tokens.bearer(caller));
     }
 
     /** Order numbers the platform acknowledged with 201. */

@@ -58,28 +58,31 @@ public final class KeepAliveHttp implements AutoCloseable {
     }
 
     /**
-     * GETs {@code path}. A kept-alive connection the server closed while it sat idle fails before any answer;
-     * a GET is safe to send again, so that happens once, after dropping the idle connections (likely as stale).
+     * GETs {@code path} as the caller of token {@code bearer} ({@code null}: none). A kept-alive connection the server
+     * closed while it sat idle fails before any answer; a GET is safe to send again, so that happens once, after
+     * dropping the idle connections (likely as stale).
      */
-    Response get(String path) throws IOException {
+    Response get(String path, String bearer) throws IOException {
         try {
-            return post(path, null, null);
+            return post(path, bearer, null, null);
         } catch (IOException staleConnection) {
             close();
-            return post(path, null, null);
+            return post(path, bearer, null, null);
         }
     }
 
-    /** POSTs {@code json} ({@code null}: a GET without a body). */
-    Response post(String path, String idempotencyKey, byte[] json) throws IOException {
-        return exchange(path, idempotencyKey, null, json);
+    /** POSTs {@code json} ({@code null}: a GET without a body) as the caller of token {@code bearer}. */
+    Response post(String path, String bearer, String idempotencyKey, byte[] json) throws IOException {
+        return exchange(path, bearer, null, idempotencyKey, null, json);
     }
 
     /**
      * Sends one request on a kept-alive connection: a POST of {@code json} with the optional {@code Idempotency-Key}
-     * and {@code If-Match} headers, or a GET when {@code json} is {@code null}.
+     * and {@code If-Match} headers, or a GET when {@code json} is {@code null}; with {@code Authorization: Bearer}
+     * when {@code bearer} is given, and {@code Baedal-Reason} (an operator's why, US-ASCII) when {@code reason} is.
      */
-    Response exchange(String path, String idempotencyKey, String ifMatch, byte[] json) throws IOException {
+    Response exchange(String path, String bearer, String reason, String idempotencyKey, String ifMatch, byte[] json)
+            throws IOException {
         try {
             connections.acquire();
         } catch (InterruptedException interrupted) {
@@ -87,20 +90,20 @@ public final class KeepAliveHttp implements AutoCloseable {
             throw new InterruptedIOException("interrupted while waiting for a connection");
         }
         try {
-            return exchangeOnAConnection(path, idempotencyKey, ifMatch, json);
+            return exchangeOnAConnection(path, bearer, reason, idempotencyKey, ifMatch, json);
         } finally {
             connections.release();
         }
     }
 
-    private Response exchangeOnAConnection(String path, String idempotencyKey, String ifMatch, byte[] json)
-            throws IOException {
+    private Response exchangeOnAConnection(String path, String bearer, String reason, String idempotencyKey,
+            String ifMatch, byte[] json) throws IOException {
         Connection connection = idle.poll();
         if (connection == null) {
             connection = new Connection();
         }
         try {
-            Response response = connection.exchange(path, idempotencyKey, ifMatch, json);
+            Response response = connection.exchange(path, bearer, reason, idempotencyKey, ifMatch, json);
             if (connection.reusable) {
                 idle.offer(connection);
             } else {
@@ -164,13 +167,18 @@ public final class KeepAliveHttp implements AutoCloseable {
             out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
         }
 
-        Response exchange(String path, String idempotencyKey, String ifMatch, byte[] json) throws IOException {
+        Response exchange(String path, String bearer, String reason, String idempotencyKey, String ifMatch,
+                byte[] json) throws IOException {
+            String caller = (bearer == null ? "" : "Authorization: Bearer " + bearer + "\r\n")
+                    + (reason == null ? "" : "Baedal-Reason: " + reason + "\r\n");
             String head = json == null
                     ? "GET " + path + " HTTP/1.1\r\n"
                             + "Host: " + host + ":" + port + "\r\n"
+                            + caller
                             + "Accept: application/json\r\n\r\n"
                     : "POST " + path + " HTTP/1.1\r\n"
                             + "Host: " + host + ":" + port + "\r\n"
+                            + caller
                             + "Content-Type: application/json\r\n"
                             + "Accept: application/json\r\n"
                             + (idempotencyKey == null ? "" : "Idempotency-Key: " + idempotencyKey + "\r\n")

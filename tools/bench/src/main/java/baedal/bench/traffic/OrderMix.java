@@ -64,6 +64,12 @@ public final class OrderMix {
     public record OrderSpec(long memberId, long shopId, String shopName, List<Line> lines, Address address,
             long itemsTotal, long deliveryFee, long paymentAmount, String requestToShop, String requestToRider) {
 
+        /** The same order placed by member {@code id} instead. */
+        public OrderSpec byMember(long id) {
+            return id == memberId ? this : new OrderSpec(id, shopId, shopName, lines, address, itemsTotal, deliveryFee,
+                    paymentAmount, requestToShop, requestToRider);
+        }
+
         /** The JSON body of {@code POST /api/orders}. */
         public String requestJson(JsonMapper json) {
             Map<String, Object> body = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package baedal.bench.traffic;
 
+import baedal.bench.identity.Subject;
+import baedal.bench.identity.Tokens;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -14,8 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The traffic's client to the platform, as a real one behaves: requests go round-robin over the instances, what
  * failed for want of the platform (connection refused, 5xx) is retried with a growing pause, a 412 on a lifecycle step
- * is resolved by reading the order back. Every attempt is counted in its endpoint's {@link EndpointStats} and every
- * failed one in the current second's errors, including those a retry then got past.
+ * is resolved by reading the order back. Every request carries its caller's bearer token (and an operator's
+ * {@code Baedal-Reason}); a 401 or 403 — the platform refusing the caller — is an error of the operation, never
+ * retried, as is a token the client could not get. Every attempt is counted in its endpoint's {@link EndpointStats}
+ * and every failed one in the current second's errors, including those a retry then got past.
  */
 final class RetryingClient implements AutoCloseable {
 
@@ -31,9 +35,11 @@ final class RetryingClient implements AutoCloseable {
     private final LongAdder errorsInSecond;
     private final Duration giveUpAfter;
     private final JsonMapper json;
+    private final Tokens tokens;
 
     RetryingClient(List<String> baseUrls, Map<Endpoint, EndpointStats> stats, LongAdder errorsInSecond,
-            Duration giveUpAfter, JsonMapper json) {
+            Duration giveUpAfter, JsonMapper json, Tokens tokens) {
+        this.tokens = tokens;
         for (String url : baseUrls) {
             instances.add(new KeepAliveHttp(URI.create(url), Duration.ofSeconds(15), CONNECTIONS_PER_INSTANCE));
         }
@@ -45,13 +51,22 @@ final class RetryingClient implements AutoCloseable {
 
     /**
      * One operation with the client's retries: connection failures and 5xx are retried (next instance, growing
-     * pause) until {@code giveUpAfter}; a 412 on a step is resolved by reading the order back. Returns the
-     * successful response, or {@code null} when the operation failed for good. {@code firstTry[0]} is cleared when
-     * a retry was needed.
+     * pause) until {@code giveUpAfter}; a 412 on a step is resolved by reading the order back (as the same caller).
+     * Sent as {@code caller}, with {@code reason} as {@code Baedal-Reason} when given. Returns the successful response,
+     * or {@code null} when the operation failed for good. {@code firstTry[0]} is cleared when a retry was needed.
      */
-    KeepAliveHttp.Response call(Endpoint endpoint, String path, String idempotencyKey, long ifMatch,
-            byte[] body, long intendedNanos, Ledger.Entry order, boolean[] firstTry) {
+    KeepAliveHttp.Response call(Endpoint endpoint, String path, Subject caller, String reason, String idempotencyKey,
+            long ifMatch, byte[] body, long intendedNanos, Ledger.Entry order, boolean[] firstTry) {
         EndpointStats stat = stats.get(endpoint);
+        String bearer;
+        try {
+            bearer = tokens.bearer(caller);
+        } catch (Tokens.TokenUnavailable unavailable) {
+            stat.error("no token");
+            errorsInSecond.increment();
+            stat.gaveUpOne();
+            return null;
+        }
         long deadline = intendedNanos + giveUpAfter.toNanos();
         long pauseMillis = 100;
         int attempt = 0;
@@ -59,8 +74,8 @@ final class RetryingClient implements AutoCloseable {
             KeepAliveHttp http = instances.get(Math.floorMod(nextInstance.getAndIncrement(), instances.size()));
             String kind;
             try {
-                KeepAliveHttp.Response response = http.exchange(path, idempotencyKey, ifMatch < 0 ? null
-                        : Long.toString(ifMatch), body);
+                KeepAliveHttp.Response response = http.exchange(path, bearer, reason, idempotencyKey,
+                        ifMatch < 0 ? null : Long.toString(ifMatch), body);
                 int status = response.status();
                 if (status >= 200 && status < 300 && changesAnOrder(endpoint)
                         && (response.etagVersion() < 0 || endpoint == Endpoint.PLACE && response.location() == null)) {
@@ -79,7 +94,7 @@ final class RetryingClient implements AutoCloseable {
                 if (status == 412 && order != null) {
                     stat.error(kind);
                     errorsInSecond.increment();
-                    KeepAliveHttp.Response resolved = resolve(order, endpoint, ifMatch, http);
+                    KeepAliveHttp.Response resolved = resolve(order, endpoint, ifMatch, http, bearer);
                     if (resolved != null) {
                         stat.success(intendedNanos);
                         return resolved;
@@ -88,6 +103,7 @@ final class RetryingClient implements AutoCloseable {
                     return null;
                 }
                 if (status < 500 && status != 429) {
+                    // including 401 and 403: the platform refuses this caller, and would again
                     stat.error(kind);
                     errorsInSecond.increment();
                     stat.gaveUpOne();
@@ -120,10 +136,12 @@ final class RetryingClient implements AutoCloseable {
      * the step leads to, an earlier attempt of this very step happened (its answer was lost): that is the step's
      * acknowledgement. Anything else is a genuine conflict.
      */
-    private KeepAliveHttp.Response resolve(Ledger.Entry order, Endpoint endpoint, long sentFor, KeepAliveHttp http) {
+    private KeepAliveHttp.Response resolve(Ledger.Entry order, Endpoint endpoint, long sentFor, KeepAliveHttp http,
+            String bearer) {
         long sent = System.nanoTime();
         try {
-            KeepAliveHttp.Response current = http.exchange("/api/orders/" + order.orderNo(), null, null, null);
+            KeepAliveHttp.Response current = http.exchange("/api/orders/" + order.orderNo(), bearer, null, null, null,
+                    null);
             if (current.status() != 200) {
                 stats.get(Endpoint.READ_ORDER).error("HTTP " + current.status());
                 return null;

@@ -2,6 +2,9 @@ package baedal.bench.traffic;
 
 import static baedal.bench.measure.Latency.HIGHEST_MICROS;
 
+import baedal.bench.identity.Identities;
+import baedal.bench.identity.Population;
+import baedal.bench.identity.Subject;
 import baedal.bench.traffic.OrderMix.OrderSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,6 +38,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Like a real client it retries what failed for want of the platform (connection refused, 5xx) — a placement under
  * its own idempotency key, a step under {@code If-Match} — and on a 412 reads the order back to learn whether its
  * earlier attempt did happen ({@link RetryingClient}). Every answer the platform acknowledged goes into the {@link Ledger} for the audit.
+ * <p>
+ * Every request is sent as the one who would send it ({@link Cast}), with that subject's token from the
+ * {@link Identities}: the member's for placing, reading and cancelling its orders, the shop's for accepting or
+ * rejecting, the rider's for its dispatch and the steps after it, an operator's (with a reason) for operator
+ * cancellations. With a restricted {@link Population} (a target's demo accounts) members and riders are mapped onto
+ * the allowed ones and only the allowed shops are ordered from.
  * Latency is measured from each request's intended time (coordinated omission corrected), per endpoint, in
  * HdrHistograms; errors are counted per endpoint and kind, including those that a retry then got past.
  */
@@ -70,6 +79,7 @@ public final class Traffic implements AutoCloseable {
     private final JsonMapper json;
     private final Ledger ledger = new Ledger();
     private final Riders riders;
+    private final Population population;
     private final Map<Endpoint, EndpointStats> stats = new LinkedHashMap<>();
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, Thread.ofPlatform()
             .name("traffic-timer-", 0).daemon().factory());
@@ -93,16 +103,24 @@ public final class Traffic implements AutoCloseable {
     private volatile RateCurve curve;
     private volatile boolean arriving;
 
-    public Traffic(List<String> baseUrls, List<OrderSpec> mix, Settings settings, JsonMapper json) {
-        this.mix = mix;
-        this.bodies = mix.stream().map(order -> order.requestJson(json).getBytes(StandardCharsets.UTF_8)).toList();
+    public Traffic(List<String> baseUrls, List<OrderSpec> mix, Settings settings, JsonMapper json,
+            Identities identities) {
+        this.population = identities.population();
+        this.mix = mix.stream().filter(order -> population.servesShop(order.shopId()))
+                .map(order -> order.byMember(population.member(order.memberId()))).toList();
+        if (this.mix.isEmpty()) {
+            throw new IllegalArgumentException("no order of the mix is from a shop the traffic may act for ("
+                    + population.describe() + ")");
+        }
+        this.bodies = this.mix.stream().map(order -> order.requestJson(json).getBytes(StandardCharsets.UTF_8)).toList();
         this.settings = settings;
         this.json = json;
         this.riders = new Riders(settings.riderCapacity());
         for (Endpoint endpoint : Endpoint.values()) {
             stats.put(endpoint, new EndpointStats());
         }
-        this.client = new RetryingClient(baseUrls, stats, errorsInSecond, settings.giveUpAfter(), json);
+        this.client = new RetryingClient(baseUrls, stats, errorsInSecond, settings.giveUpAfter(), json,
+                identities.tokens());
     }
 
     public Ledger ledger() {
@@ -296,7 +314,8 @@ public final class Traffic implements AutoCloseable {
         OrderSpec spec = mix.get(index);
         String key = UUID.randomUUID().toString();
         boolean[] firstTry = {true};
-        KeepAliveHttp.Response response = client.call(Endpoint.PLACE, "/api/orders", key, -1, bodies.get(index),
+        KeepAliveHttp.Response response = client.call(Endpoint.PLACE, "/api/orders",
+                Cast.of(Endpoint.PLACE, spec.memberId(), spec.shopId(), 0, false), null, key, -1, bodies.get(index),
                 intendedNanos, null, firstTry);
         if (response == null) {
             inFlight.decrementAndGet();
@@ -311,35 +330,36 @@ public final class Traffic implements AutoCloseable {
                 response.etagVersion());
         SplittableRandom random = new SplittableRandom(settings.seed() * 31 + seq);
         if (random.nextDouble() < settings.viewShare()) {
-            calls.execute(() -> view(orderNo, response.etagVersion(), System.nanoTime()));
+            calls.execute(() -> view(spec.memberId(), orderNo, response.etagVersion(), System.nanoTime()));
         }
         double u = random.nextDouble();
         if (u < settings.memberCancelShare()) {
             later(random, 0.5, 2, () -> step(order, Endpoint.CANCEL, body("reason", "주문을 잘못했어요", "cancelledBy", "MEMBER"),
-                    -1, random, this::finish));
+                    -1, false, this::finish));
         } else if (u < settings.memberCancelShare() + settings.rejectShare()) {
-            later(random, 0.5, 2, () -> step(order, Endpoint.REJECT, body("reason", "재료가 소진되었습니다"), -1, random,
+            later(random, 0.5, 2, () -> step(order, Endpoint.REJECT, body("reason", "재료가 소진되었습니다"), -1, false,
                     this::finish));
         } else {
             later(random, 0.5, 2, () -> step(order, Endpoint.ACCEPT, body("cookingMinutes", 15 + random.nextInt(20)), -1,
-                    random, () -> accepted(order, random)));
+                    false, () -> accepted(order, random)));
         }
     }
 
     private void accepted(Ledger.Entry order, SplittableRandom random) {
         if (random.nextDouble() < settings.operatorCancelShare()) {
             later(random, 0.3, 1, () -> step(order, Endpoint.CANCEL,
-                    body("reason", "가게 사정으로 취소되었습니다", "cancelledBy", "OPERATOR"), -1, random, this::finish));
+                    body("reason", "가게 사정으로 취소되었습니다", "cancelledBy", "OPERATOR"), -1, true, this::finish));
             return;
         }
         later(random, 1, 3, () -> {
-            long rider = riders.assign(order.shopId());
-            step(order, Endpoint.DISPATCH, body("riderId", rider), rider, random, () ->
-                    later(random, 1, 2, () -> step(order, Endpoint.ARRIVE, null, -1, random, () ->
-                            later(random, 0.3, 1, () -> step(order, Endpoint.PICK_UP, null, -1, random, () -> {
-                                riders.pickedUp(rider);
-                                later(random, 1, 4, () -> step(order, Endpoint.DELIVER, null, -1, random, () -> {
-                                    riders.delivered(rider);
+            long trip = riders.assign(order.shopId());
+            long rider = population.rider(trip); // the simulated rider, or the demo rider it is mapped onto
+            step(order, Endpoint.DISPATCH, body("riderId", rider), rider, false, () ->
+                    later(random, 1, 2, () -> step(order, Endpoint.ARRIVE, null, -1, false, () ->
+                            later(random, 0.3, 1, () -> step(order, Endpoint.PICK_UP, null, -1, false, () -> {
+                                riders.pickedUp(trip);
+                                later(random, 1, 4, () -> step(order, Endpoint.DELIVER, null, -1, false, () -> {
+                                    riders.delivered(trip);
                                     finish();
                                 }));
                             })))));
@@ -356,16 +376,19 @@ public final class Traffic implements AutoCloseable {
     }
 
     /**
-     * Sends one lifecycle step under {@code If-Match} of the version last acknowledged; on success records it and
-     * runs {@code then}; when the client gives up, the order's life ends where it is.
+     * Sends one lifecycle step under {@code If-Match} of the version last acknowledged, as {@link #caller}; on success
+     * records it ({@code riderId}: the rider a dispatch names, else -1) and runs {@code then}; when the client gives
+     * up, the order's life ends where it is.
      */
-    private void step(Ledger.Entry order, Endpoint endpoint, byte[] body, long riderId, SplittableRandom random,
+    private void step(Ledger.Entry order, Endpoint endpoint, byte[] body, long riderId, boolean byOperator,
             Runnable then) {
         try {
             long intended = System.nanoTime();
             long version = order.version();
+            Subject caller = caller(order, endpoint, riderId, byOperator);
             KeepAliveHttp.Response response = client.call(endpoint, "/api/orders/" + order.orderNo() + "/" + endpoint.action,
-                    null, version, body == null ? new byte[0] : body, intended, order, new boolean[1]);
+                    caller, Cast.reason(caller), null, version, body == null ? new byte[0] : body, intended, order,
+                    new boolean[1]);
             if (response == null) {
                 finish();
                 return;
@@ -380,18 +403,27 @@ public final class Traffic implements AutoCloseable {
         then.run();
     }
 
+    /**
+     * Who sends {@code endpoint} for {@code order}: the dispatch's rider ({@code riderId}) for a dispatch, the rider
+     * the order was dispatched to for the steps after it.
+     */
+    static Subject caller(Ledger.Entry order, Endpoint endpoint, long riderId, boolean byOperator) {
+        return Cast.of(endpoint, order.memberId(), order.shopId(), riderId > 0 ? riderId : order.riderId(), byOperator);
+    }
+
     private void history(long seq, long intendedNanos) {
         OrderSpec spec = mix.get((int) ((seq * 7919) % mix.size()));
         KeepAliveHttp.Response response = client.call(Endpoint.HISTORY, "/api/members/" + spec.memberId() + "/orders?size=20",
-                null, -1, null, intendedNanos, null, new boolean[1]);
+                Cast.of(Endpoint.HISTORY, spec.memberId(), spec.shopId(), 0, false), null, null, -1, null,
+                intendedNanos, null, new boolean[1]);
         if (response != null) {
             readsInSecond.increment();
         }
     }
 
-    private void view(long orderNo, long version, long intendedNanos) {
+    private void view(long memberId, long orderNo, long version, long intendedNanos) {
         KeepAliveHttp.Response response = client.call(Endpoint.VIEW, "/api/order-views/" + orderNo + "?minVersion=" + version,
-                null, -1, null, intendedNanos, null, new boolean[1]);
+                Subject.member(memberId), null, null, -1, null, intendedNanos, null, new boolean[1]);
         if (response != null) {
             readsInSecond.increment();
             if (response.stale()) {

@@ -34,8 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The audit against a real cluster (each shard its own PostgreSQL server, Kafka its own process, the app its own
  * JVM): a run of whole lifecycles audits clean, and then each kind of damage the audit exists to find — an
  * acknowledged order gone from its shard, an acknowledged change the shard does not hold, a read-model document
- * gone, one change published under a second event id, one idempotency key that placed two orders — is found and
- * counted. A clean audit that could not see damage would prove nothing.
+ * gone, one change published under a second event id, one idempotency key that placed two orders, and one client
+ * key that placed a second order under another caller's scope — is found and counted. A clean audit that could not
+ * see damage would prove nothing. The traffic authenticates with the cluster's own issuer; the checks hold whether
+ * the platform stores idempotency keys as sent or scoped to the caller ({@code <subject>:<key>}).
  */
 class RunAuditIntegrationTests {
 
@@ -45,7 +47,7 @@ class RunAuditIntegrationTests {
         try (Cluster cluster = Cluster.start(dir, layout)) {
             JsonMapper json = JsonMapper.builder().build();
             List<OrderMix.OrderSpec> mix = OrderMix.generate(new ApiClient(cluster.baseUrls().getFirst(), json,
-                    Duration.ofSeconds(10)).menus(), 50, 7);
+                    Duration.ofSeconds(10), cluster.identities().tokens()).menus(), 50, 7);
             Traffic.Settings defaults = Traffic.Settings.defaults(7);
             Traffic.Settings fast = new Traffic.Settings(defaults.rejectShare(), defaults.memberCancelShare(),
                     defaults.operatorCancelShare(), defaults.riderCapacity(), defaults.historyPerOrder(),
@@ -54,7 +56,7 @@ class RunAuditIntegrationTests {
                     cluster.kafkaBootstrap());
             Ledger ledger;
             Instant startedAt;
-            try (Traffic traffic = new Traffic(cluster.baseUrls(), mix, fast, json)) {
+            try (Traffic traffic = new Traffic(cluster.baseUrls(), mix, fast, json, cluster.identities())) {
                 traffic.start(new RateCurve.Fixed(20));
                 Thread.sleep(4000);
                 traffic.stopArrivals();
@@ -94,7 +96,7 @@ class RunAuditIntegrationTests {
             assertThat(damaged.changesLost()).isEqualTo(1);
             assertThat(damaged.readModelBehind()).isEqualTo(1);
             assertThat(damaged.duplicateEvents()).isEqualTo(1);
-            assertThat(damaged.duplicatePlacements()).isEqualTo(1);
+            assertThat(damaged.duplicatePlacements()).isEqualTo(2);
             assertThat(damaged.clean()).isFalse();
             assertThat(damaged.examples()).anyMatch(text -> text.contains(gone.orderNo() + " was acknowledged but is on no shard"));
         }
@@ -104,21 +106,32 @@ class RunAuditIntegrationTests {
         return cluster.shards().get((int) (entry.orderNo() % 1000)).url();
     }
 
-    /** Another order on shard 1 registered under an idempotency key that placed an order on shard 0. */
+    /**
+     * Other orders on shard 1 registered under idempotency keys that placed orders on shard 0: one under the very
+     * stored key, one under the second key's client part scoped to another caller ({@code operator:<client key>}).
+     */
     private static void placeTwiceUnderOneKey(Cluster cluster) throws SQLException {
-        String key;
+        List<String> keys = new ArrayList<>();
         try (Connection connection = connect(cluster.shards().get(0).url());
                 ResultSet rows = connection.createStatement().executeQuery(
-                        "select idempotency_key from idempotency_key limit 1")) {
-            assertThat(rows.next()).isTrue();
-            key = rows.getString(1);
+                        "select idempotency_key from idempotency_key order by created_at limit 2")) {
+            while (rows.next()) {
+                keys.add(rows.getString(1));
+            }
         }
-        try (Connection connection = connect(cluster.shards().get(1).url());
-                PreparedStatement insert = connection.prepareStatement("""
-                        insert into idempotency_key (idempotency_key, request_hash, order_no, created_at)
-                        select ?, 'copied', order_no, now() from orders order by order_no limit 1""")) {
-            insert.setString(1, key);
-            assertThat(insert.executeUpdate()).isEqualTo(1);
+        assertThat(keys).hasSize(2);
+        String stored = keys.get(0);
+        String clientKey = keys.get(1).substring(keys.get(1).lastIndexOf(':') + 1);
+        List<String> copies = List.of(stored, "operator:" + clientKey);
+        for (int i = 0; i < copies.size(); i++) {
+            try (Connection connection = connect(cluster.shards().get(1).url());
+                    PreparedStatement insert = connection.prepareStatement("""
+                            insert into idempotency_key (idempotency_key, request_hash, order_no, created_at)
+                            select ?, 'copied', order_no, now() from orders order by order_no offset ? limit 1""")) {
+                insert.setString(1, copies.get(i));
+                insert.setInt(2, i);
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+            }
         }
     }
 

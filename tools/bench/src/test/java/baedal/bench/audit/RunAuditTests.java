@@ -87,4 +87,19 @@ class RunAuditTests {
         assertThat(EventTimes.delays(written, done).getTotalCount()).isEqualTo(2);
         assertThat(EventTimes.delays(written, done).getMaxValue()).isBetween(199_000L, 201_000L);
     }
+
+    @Test
+    void theHarnesssKeysAreOnePlacementWhateverCallerScopeThePlatformStoredThemUnder() {
+        String key = "3f2a1b4c-5d6e-4f70-8192-a3b4c5d6e7f8";
+        assertThat(RunAudit.placement(key)).isEqualTo(key);
+        assertThat(RunAudit.placement("member-1001:" + key)).isEqualTo(key);
+        assertThat(RunAudit.placement("operator:" + key.toUpperCase())).isEqualTo(key);
+    }
+
+    @Test
+    void anotherClientsKeysArePlacementsPerStoredValue() {
+        assertThat(RunAudit.placement("member-1001:order-1")).isEqualTo("member-1001:order-1");
+        assertThat(RunAudit.placement("member-1002:order-1")).isNotEqualTo(RunAudit.placement("member-1001:order-1"));
+        assertThat(RunAudit.placement("plain")).isEqualTo("plain");
+    }
 }
