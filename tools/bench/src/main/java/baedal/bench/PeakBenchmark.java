@@ -44,6 +44,11 @@ import picocli.CommandLine.Spec;
  * </ul>
  * Writes {@code peak-<scenario>.json}, {@code peak-<scenario>.png} and (unless {@code --no-docs}) the scenario's
  * section of {@code docs/benchmarks.md}. Exits with 1 when a target fails: an audit found a loss or a duplicate.
+ * <p>
+ * Every request carries a bearer token of its caller. The harness's own cluster trusts the harness's own issuer
+ * ({@link baedal.bench.identity.HarnessIssuer}), so the traffic acts as thousands of distinct members, shops and
+ * riders; a {@code --target} trusts whom it was told to ({@link TargetIdentityOptions}: {@code --issuer-port} or
+ * {@code --token-url}).
  */
 @Command(name = "PeakBenchmark", sortOptions = false,
         description = {"PeakBenchmark: baedal under a lunch peak and under failure (issue 5). Exits 1 when a target "
@@ -109,7 +114,8 @@ public final class PeakBenchmark implements Benchmark<PeakResult> {
     Integer shards;
 
     @Option(names = "--target", paramLabel = "<url>", split = ",", description = "drive a running deployment "
-            + "instead (no faults); with --jdbc-url, --order-view-url and --kafka the audit runs too")
+            + "instead (no faults); with --jdbc-url, --order-view-url and --kafka the audit runs too; its tokens: "
+            + "--issuer-port or --token-url")
     List<String> targets = new ArrayList<>();
 
     @Mixin

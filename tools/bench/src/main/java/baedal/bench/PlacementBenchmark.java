@@ -60,7 +60,7 @@ public final class PlacementBenchmark implements Benchmark<Placement> {
     final ClosedLoopOptions closedLoop = new ClosedLoopOptions();
 
     @Option(names = "--target", paramLabel = "<url>", description = "drive an already running platform instead of "
-            + "starting one")
+            + "starting one (its tokens: --issuer-port or --token-url)")
     String target;
 
     @Mixin

@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
  * and {@code --spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:<port>}: any member, shop and
  * rider, as on the harness's own cluster;</li>
  * <li>{@code --token-url <url>}: the target's embedded issuer, by its password grant (e.g.
- * {@code http://localhost:8080/oauth2/token}), which signs in the demo accounts only: the traffic is restricted to
- * them (members 1001–1010, shops 1–3, riders 501–510);</li>
+ * {@code http://localhost:8080/oauth2/token}, on the same host name as the target: the embedded issuer's tokens are
+ * valid at the URL that issued them), which signs in the demo accounts only: the traffic is restricted to them
+ * (members 1001–1010, shops 1–3, riders 501–510);</li>
  * <li>neither: the harness's issuer on a free port, which only a target that ignores tokens accepts.</li>
  * </ul>
  */
@@ -33,8 +34,9 @@ final class TargetIdentityOptions {
     Integer issuerPort;
 
     @Option(names = "--token-url", paramLabel = "<url>", description = "with --target: get tokens from the target's "
-            + "embedded issuer by its password grant (e.g. http://localhost:8080/oauth2/token); it signs in the demo "
-            + "accounts only, so the traffic is restricted to them")
+            + "embedded issuer by its password grant (e.g. http://localhost:8080/oauth2/token, on the host name of "
+            + "--target: its tokens are valid at the URL that issued them); it signs in the demo accounts only, so the "
+            + "traffic is restricted to them")
     URI tokenUrl;
 
     @Option(names = "--token-password", paramLabel = "<p>", defaultValue = "demo",
