@@ -122,6 +122,7 @@ public final class OrderViewBenchmark implements Benchmark<OrderViewResult> {
                 platform.identities().tokens());
         List<OrderSpec> mix = OrderMix.generate(api.menus(), run.mixSize, run.seed);
         List<String> bodies = mix.stream().map(order -> order.requestJson(compact)).toList();
+        api.prepare(mix);
 
         // 1. Freshness at a fixed rate.
         Duration warmup = Duration.ofSeconds(Math.max(run.warmupSeconds, 30));
@@ -195,6 +196,8 @@ public final class OrderViewBenchmark implements Benchmark<OrderViewResult> {
      * fetched beforehand; each page's server time ({@code Server-Timing}) goes into {@code serverTimes}.
      */
     private Run historyPages(ApiClient api, JsonMapper json, long members, Recorder serverTimes) throws Exception {
+        api.prepare(java.util.stream.LongStream.range(0, members).mapToObj(i -> Subject.member(SEED_MEMBER_BASE + i))
+                .toList()); // their tokens before the pages are measured
         List<String> nextPages = new ArrayList<>();
         List<Long> nextPageMembers = new ArrayList<>();
         int prefetch = (int) Math.min(members, 2_000);

@@ -136,6 +136,7 @@ public final class OutboxBenchmark implements Benchmark<OutboxResult> {
                 platform.identities().tokens());
         List<OrderSpec> mix = OrderMix.generate(api.menus(), run.mixSize, run.seed);
         List<String> bodies = mix.stream().map(order -> order.requestJson(compact)).toList();
+        api.prepare(mix);
         Load.Operation place = seq -> {
             int i = (int) (seq % bodies.size());
             api.place(mix.get(i).memberId(), bodies.get(i));

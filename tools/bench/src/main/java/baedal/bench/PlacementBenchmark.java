@@ -151,6 +151,7 @@ public final class PlacementBenchmark implements Benchmark<Placement> {
         List<OrderSpec> mix = OrderMix.generate(menus, run.mixSize, run.seed).stream()
                 .map(order -> order.byMember(population.member(order.memberId()))).toList();
         List<String> bodies = mix.stream().map(order -> order.requestJson(compact)).toList();
+        api.prepare(mix);
         Log.line("order mix: " + mix.size() + " orders over " + menus.size() + " shops, mean payment ₩"
                 + Math.round(mix.stream().mapToLong(OrderSpec::paymentAmount).average().orElse(0)));
 

@@ -56,6 +56,7 @@ public final class Baselines {
         ApiClient api = new ApiClient(cluster.baseUrls().getFirst(), json, Duration.ofSeconds(30),
                 cluster.identities().tokens());
         List<String> bodies = mix.stream().map(order -> order.requestJson(json)).toList();
+        api.prepare(mix);
         Load.Operation place = seq -> {
             int i = (int) (seq % bodies.size());
             api.place(mix.get(i).memberId(), bodies.get(i));

@@ -73,6 +73,19 @@ public final class ApiClient {
         return response.body();
     }
 
+    /** Gets the tokens of every member of {@code mix} (and the operator's) before they are measured. */
+    public void prepare(List<OrderMix.OrderSpec> mix) {
+        List<Subject> subjects = new ArrayList<>();
+        subjects.add(Subject.operator());
+        mix.stream().map(OrderMix.OrderSpec::memberId).distinct().map(Subject::member).forEach(subjects::add);
+        tokens.prepare(subjects);
+    }
+
+    /** Gets the tokens of {@code subjects} before they are measured. */
+    public void prepare(java.util.Collection<Subject> subjects) {
+        tokens.prepare(subjects);
+    }
+
     /**
      * {@code POST /api/orders} as member {@code memberId} (whose id the body's {@code memberId} must be) under a fresh
      * idempotency key; returns the order number on 201.

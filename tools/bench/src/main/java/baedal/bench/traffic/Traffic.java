@@ -121,6 +121,14 @@ public final class Traffic implements AutoCloseable {
         }
         this.client = new RetryingClient(baseUrls, stats, errorsInSecond, settings.giveUpAfter(), json,
                 identities.tokens());
+        // every member's and shop's token now, not inside the first requests' latency (riders come as trips start)
+        List<Subject> callers = new ArrayList<>();
+        callers.add(Subject.operator());
+        this.mix.forEach(order -> {
+            callers.add(Subject.member(order.memberId()));
+            callers.add(Subject.shop(order.shopId()));
+        });
+        identities.tokens().prepare(callers);
     }
 
     public Ledger ledger() {

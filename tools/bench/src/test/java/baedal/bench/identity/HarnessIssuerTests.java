@@ -147,6 +147,13 @@ class HarnessIssuerTests {
     }
 
     @Test
+    void tokensArePreparedBeforeTheyAreMeasured() {
+        issuer.prepare(List.of(Subject.member(77), Subject.shop(3), Subject.member(77)));
+        String prepared = issuer.bearer(Subject.member(77));
+        assertThat(issuer.bearer(Subject.member(77))).isSameAs(prepared);
+    }
+
+    @Test
     void aCachedTokenIsMintedAgainBeforeItExpires() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-12-04T12:00:00Z"));
         try (HarnessIssuer timed = HarnessIssuer.start(0, "baedal", clock)) {
