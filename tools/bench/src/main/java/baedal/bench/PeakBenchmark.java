@@ -269,6 +269,7 @@ public final class PeakBenchmark implements Benchmark<PeakResult> {
         List<String> notes = new ArrayList<>();
         if (!targets.isEmpty()) {
             notes.add("Driven against a running deployment at " + targets + ".");
+            notes.add(identity.note());
         }
         return new PeakResult(name(), title(scenario), scenario, command(), machine, runs, PeakTargets.of(runs), notes,
                 chartLink);

@@ -57,6 +57,16 @@ final class TargetIdentityOptions {
         }
     }
 
+    /** How the run against a target authenticated, for the report's notes. */
+    String note() {
+        if (tokenUrl != null) {
+            return "Tokens from the target's password grant at " + tokenUrl + ": the traffic was restricted to the "
+                    + "demo accounts (" + Population.demoAccounts().describe() + ").";
+        }
+        return "Tokens of the harness's own issuer" + (issuerPort == null ? " on a free port (a target that checks "
+                + "tokens refuses them)." : " at http://127.0.0.1:" + issuerPort + ".");
+    }
+
     /** The identities to drive the target with; logs how, and whom the traffic may act as. */
     Identities open() {
         if (tokenUrl != null) {
