@@ -57,6 +57,7 @@ class HostileInputIntegrationTests {
                 "--baedal.order-view.datasource.url=" + postgres.url("order_view"),
                 "--baedal.order-view.datasource.username=postgres", "--baedal.shards.pool-size=4",
                 "--logging.level.baedal=WARN"));
+        arguments.addAll(RunningPlatform.identityArguments());
         for (int i = 0; i < SHARDS.length; i++) {
             arguments.add("--baedal.shards.nodes[" + i + "].url=" + postgres.url(SHARDS[i]));
             arguments.add("--baedal.shards.nodes[" + i + "].username=postgres");
@@ -276,7 +277,18 @@ class HostileInputIntegrationTests {
     // -------------------------------------------------------------------------- the servlet container's errors
 
     private static RawHttp.Answer raw(String requestLine, String... headers) {
-        return RawHttp.request(port, requestLine, List.of(headers), null);
+        return rawRequest(requestLine, List.of(headers), null);
+    }
+
+    /** A raw request as the operator (its token and the reason of a change, as every request of these tests). */
+    private static RawHttp.Answer rawRequest(String requestLine, List<String> headers, String body) {
+        List<String> all = new ArrayList<>(List.of(authHeader(), RunningPlatform.REASON + ": " + RunningPlatform.TEST_REASON));
+        all.addAll(headers);
+        return RawHttp.request(port, requestLine, all, body);
+    }
+
+    private static String authHeader() {
+        return "Authorization: Bearer " + platform.token(RunningPlatform.OPERATOR);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -315,7 +327,7 @@ class HostileInputIntegrationTests {
     @Test
     void refusesAnIdempotencyKeyWithAC1ControlCharacterWithoutWriting() {
         long before = written();
-        RawHttp.Answer answer = RawHttp.request(port, "POST /api/orders HTTP/1.1",
+        RawHttp.Answer answer = rawRequest("POST /api/orders HTTP/1.1",
                 List.of("Idempotency-Key: key\u0085" + UUID.randomUUID()),
                 RunningPlatform.JSON.writeValueAsString(aChickenOrder().body()));
 
@@ -359,7 +371,7 @@ class HostileInputIntegrationTests {
 
     @Test
     void answersEveryErrorWithProblemJsonWhenTheClientAcceptsOnlyJson() {
-        RawHttp.Answer invalid = RawHttp.request(port, "POST /api/orders HTTP/1.1",
+        RawHttp.Answer invalid = rawRequest("POST /api/orders HTTP/1.1",
                 List.of("Accept: application/json", "Idempotency-Key: " + UUID.randomUUID()),
                 "{\"memberId\": 1.5}");
         assertProblem(invalid.status(), invalid.header("Content-Type"), invalid.body(), 400, "invalid-request");
@@ -371,7 +383,7 @@ class HostileInputIntegrationTests {
         assertProblem(unknown.status(), unknown.header("Content-Type"), unknown.body(), 404, "not-found");
 
         RawHttp.Answer media = RawHttp.send(port, "POST /api/orders HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                + "Accept: application/json\r\nContent-Type: text/plain\r\nContent-Length: 2", "{}");
+                + authHeader() + "\r\n" + RunningPlatform.REASON + ": x\r\nAccept: application/json\r\nContent-Type: text/plain\r\nContent-Length: 2", "{}");
         assertProblem(media.status(), media.header("Content-Type"), media.body(), 415, "unsupported-media-type");
     }
 

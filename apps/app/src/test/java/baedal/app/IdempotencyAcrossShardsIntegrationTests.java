@@ -56,6 +56,7 @@ class IdempotencyAcrossShardsIntegrationTests {
             properties.put("baedal.shards.nodes[" + i + "].username", "postgres");
         }
         properties.putAll(settings);
+        properties.putAll(RunningPlatform.identitySettings());
         String[] arguments = properties.entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue())
                 .toArray(String[]::new);
