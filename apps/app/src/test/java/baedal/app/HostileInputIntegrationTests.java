@@ -361,8 +361,9 @@ class HostileInputIntegrationTests {
 
     @Test
     void answersAWrongMethodWithProblemJsonWhateverTheClientAccepts() {
+        // a route whose rule is for every method (an unlisted method of another route is denied first: 403)
         for (String accept : List.of("application/json", "application/json, */*", "text/html", "*/*")) {
-            RawHttp.Answer answer = raw("DELETE /api/shops HTTP/1.1", "Accept: " + accept);
+            RawHttp.Answer answer = raw("DELETE /actuator/health HTTP/1.1", "Accept: " + accept);
 
             assertProblem(answer.status(), answer.header("Content-Type"), answer.body(), 405, "method-not-allowed");
             assertThat(answer.header("Allow")).contains("GET");
@@ -379,8 +380,9 @@ class HostileInputIntegrationTests {
         RawHttp.Answer missing = raw("GET /api/orders/1000999 HTTP/1.1", "Accept: application/json");
         assertProblem(missing.status(), missing.header("Content-Type"), missing.body(), 404, "order-not-found");
 
+        // deny by default: a path no rule lists is forbidden to a caller before anything looks for it
         RawHttp.Answer unknown = raw("GET /api/nothing-here HTTP/1.1", "Accept: application/json");
-        assertProblem(unknown.status(), unknown.header("Content-Type"), unknown.body(), 404, "not-found");
+        assertProblem(unknown.status(), unknown.header("Content-Type"), unknown.body(), 403, "forbidden");
 
         RawHttp.Answer media = RawHttp.send(port, "POST /api/orders HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                 + authHeader() + "\r\n" + RunningPlatform.REASON + ": x\r\nAccept: application/json\r\nContent-Type: text/plain\r\nContent-Length: 2", "{}");
@@ -395,7 +397,7 @@ class HostileInputIntegrationTests {
                 html.status() == 404 ? "order-not-found" : "not-acceptable");
 
         RawHttp.Answer xml = raw("GET /api/nothing-here HTTP/1.1", "Accept: application/xml");
-        assertProblem(xml.status(), xml.header("Content-Type"), xml.body(), 404, "not-found");
+        assertProblem(xml.status(), xml.header("Content-Type"), xml.body(), 403, "forbidden");
     }
 
     @Test
@@ -403,7 +405,8 @@ class HostileInputIntegrationTests {
         for (String method : List.of("GET", "POST", "DELETE")) {
             RawHttp.Answer answer = raw(method + " /error HTTP/1.1", "Accept: text/html");
 
-            assertProblem(answer.status(), answer.header("Content-Type"), answer.body(), 404, "not-found");
+            // /error has no rule (only error dispatches reach it): a direct request is denied
+            assertProblem(answer.status(), answer.header("Content-Type"), answer.body(), 403, "forbidden");
         }
     }
 

@@ -1,8 +1,8 @@
 package baedal.order.web;
 
 import baedal.identity.Caller;
-import baedal.order.ActingForAnother;
 import baedal.kernel.InvalidInput;
+import baedal.order.ActingForAnother;
 import baedal.order.Cancellation;
 import baedal.order.IdempotencyKey;
 import baedal.order.Order;

@@ -1,7 +1,7 @@
 package baedal.order.web;
 
-import baedal.order.ActingForAnother;
 import baedal.catalog.SelectionRejected;
+import baedal.order.ActingForAnother;
 import baedal.order.BelowMinimumOrder;
 import baedal.order.IdempotencyKeyReused;
 import baedal.order.OrderNotFound;

@@ -1,9 +1,9 @@
 package baedal.order.web;
 
 import baedal.identity.Caller;
-import baedal.order.ActingForAnother;
 import baedal.kernel.Money;
 import baedal.kernel.Violations;
+import baedal.order.ActingForAnother;
 import baedal.order.DeliveryAddress;
 import baedal.order.MemberId;
 import baedal.order.PlaceOrder;

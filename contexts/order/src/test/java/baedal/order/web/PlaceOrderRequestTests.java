@@ -1,12 +1,12 @@
 package baedal.order.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import baedal.identity.Caller;
 import baedal.kernel.InvalidInput;
 import baedal.order.ActingForAnother;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
