@@ -31,6 +31,9 @@ final class RunningPlatform implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.shared();
 
     static final String OPERATOR = "operator";
+
+    /** An actor named {@code service:<client>} is a service client (client credentials grant, secret {@code demo}). */
+    static final String SERVICE_PREFIX = "service:";
     static final String REASON = "Baedal-Reason";
     static final String TEST_REASON = "integration test";
 
@@ -46,6 +49,7 @@ final class RunningPlatform implements AutoCloseable {
     private final Map<String, String> tokens;
     private final String actor;
     private final boolean owner;
+    private final boolean givesReason;
 
     private RunningPlatform(ConfigurableApplicationContext context) {
         this.context = context;
@@ -54,15 +58,17 @@ final class RunningPlatform implements AutoCloseable {
         this.tokens = new ConcurrentHashMap<>();
         this.actor = OPERATOR;
         this.owner = true;
+        this.givesReason = true;
     }
 
-    private RunningPlatform(RunningPlatform platform, String actor) {
+    private RunningPlatform(RunningPlatform platform, String actor, boolean givesReason) {
         this.context = platform.context;
         this.baseUrl = platform.baseUrl;
         this.http = platform.http;
         this.tokens = platform.tokens;
         this.actor = actor;
         this.owner = false;
+        this.givesReason = givesReason;
     }
 
     /**
@@ -95,12 +101,17 @@ final class RunningPlatform implements AutoCloseable {
 
     /** The same instance, driven as this demo account (password {@code demo}); closing it closes nothing. */
     RunningPlatform as(String username) {
-        return new RunningPlatform(this, username);
+        return new RunningPlatform(this, username, true);
     }
 
     /** The same instance, driven without a token. */
     RunningPlatform anonymous() {
-        return new RunningPlatform(this, null);
+        return new RunningPlatform(this, null, true);
+    }
+
+    /** The same instance as the operator, giving no {@value #REASON} header. */
+    RunningPlatform operatorWithoutReason() {
+        return new RunningPlatform(this, OPERATOR, false);
     }
 
     /** The base URL, e.g. {@code http://localhost:53121}. */
@@ -114,11 +125,15 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     private String fetchToken(String username) {
+        boolean service = username.startsWith(SERVICE_PREFIX);
+        String client = service ? username.substring(SERVICE_PREFIX.length()) + ":demo" : "baedal-cli:";
+        String form = service ? "grant_type=client_credentials"
+                : "grant_type=password&username=" + username + "&password=demo";
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/oauth2/token"))
                 .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("baedal-cli:".getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username=" + username + "&password=demo"))
+                .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
         Response response = send(request);
         if (response.status() != 200) {
@@ -132,7 +147,7 @@ final class RunningPlatform implements AutoCloseable {
         if (actor == null) {
             return new String[0];
         }
-        if (actor.equals(OPERATOR)) {
+        if (actor.equals(OPERATOR) && givesReason) {
             return new String[] {"Authorization", "Bearer " + token(actor), REASON, TEST_REASON};
         }
         return new String[] {"Authorization", "Bearer " + token(actor)};
@@ -156,6 +171,11 @@ final class RunningPlatform implements AutoCloseable {
      * is no Kafka here: the read model shares the catalog's database (its own history table) with no projector.
      */
     static RunningPlatform start(String catalogUrl, String... shardUrls) {
+        return start(Map.of(), catalogUrl, shardUrls);
+    }
+
+    /** As {@link #start(String, String...)}, with these settings on top (e.g. log levels). */
+    static RunningPlatform start(Map<String, String> settings, String catalogUrl, String... shardUrls) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
         properties.put("baedal.embedded.enabled", "false");
@@ -174,6 +194,7 @@ final class RunningPlatform implements AutoCloseable {
             properties.put("baedal.shards.nodes[" + i + "].url", shardUrls[i]);
             properties.put("baedal.shards.nodes[" + i + "].username", "postgres");
         }
+        properties.putAll(settings);
         String[] arguments = properties.entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue())
                 .toArray(String[]::new);
@@ -201,6 +222,11 @@ final class RunningPlatform implements AutoCloseable {
     /** A bean of the running platform, for tests that drive a service directly (e.g. one retention run). */
     <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /** Every bean of this type, by name. */
+    <T> Map<String, T> beans(Class<T> type) {
+        return context.getBeansOfType(type);
     }
 
     Response post(String path, Object body, String... headers) {

@@ -25,11 +25,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records every state-changing request (POST, PUT, PATCH, DELETE) of an {@code OPERATOR} in the audit trail —
- * who, when, what and why — and refuses one that gives no reason: the header {@value #REASON}, or else a
+ * who, when, what and why — and refuses one that gives no reason: the header {@value #REASON} (percent-encoded
+ * UTF-8 where it is not ASCII), or else a
  * {@code reason} in its JSON body (where the endpoint has one, e.g. a cancellation). Without either it is answered
  * 400 {@code invalid-request} naming {@value #REASON}, before anything is done. It runs after the security
  * filters, so the caller is known; other callers' requests pass untouched.
@@ -71,7 +73,7 @@ final class OperatorAuditFilter extends OncePerRequestFilter implements Ordered 
         }
         Instant at = clock.instant();
         HttpServletRequest forwarded = request;
-        String reason = request.getHeader(REASON);
+        String reason = decoded(request.getHeader(REASON));
         if (reason == null || reason.isBlank()) {
             ReplayableRequest replayable = ReplayableRequest.of(request);
             forwarded = replayable;
@@ -122,6 +124,21 @@ final class OperatorAuditFilter extends OncePerRequestFilter implements Ordered 
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentLength(json.length);
         response.getOutputStream().write(json);
+    }
+
+    /**
+     * A header carries ISO-8859-1 only, so a reason in Korean is sent percent-encoded UTF-8
+     * ({@code %EA%B3%A0%EA%B0%9D...}); a value that is not valid percent-encoding is taken as it is.
+     */
+    static @Nullable String decoded(@Nullable String header) {
+        if (header == null || header.indexOf('%') < 0) {
+            return header;
+        }
+        try {
+            return UriUtils.decode(header, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notEncoded) {
+            return header;
+        }
     }
 
     /** The reason in a JSON body, for endpoints that take one; {@code null} when there is none. */
