@@ -1,11 +1,14 @@
 package baedal.order;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 /**
  * One caller's name for one attempt to place an order (header {@code Idempotency-Key}). Retrying with the
  * same key and the same request returns the order placed the first time — whichever shard that was, through
  * any instance — and makes no second order; ADR 0001 names the failures under which a retry cannot
  * find it. The client's part is one to {@value #MAX_CLIENT_LENGTH} visible ASCII characters (a UUID is typical);
- * the stored key is {@code <caller subject>:<client key>} ({@link #of}), so the same key sent by another caller
+ * the stored key is {@code <caller subject, URL-encoded>:<client key>} ({@link #of}), so the same key sent by another caller
  * never finds, nor reveals, this caller's order.
  */
 public record IdempotencyKey(String value) {
@@ -25,16 +28,21 @@ public record IdempotencyKey(String value) {
         visibleAscii(value);
     }
 
-    /** The client's key {@code key}, scoped to the caller {@code subject}. */
+    /**
+     * The client's key {@code key}, scoped to the caller {@code subject}. The subject is URL-encoded (an ordinary
+     * subject such as {@code member-1001} stays as it is), so that no {@code :} or other character of another
+     * issuer's subject can make two callers' keys meet.
+     */
     public static IdempotencyKey of(String subject, String key) {
         if (key == null || key.isEmpty() || key.length() > MAX_CLIENT_LENGTH) {
             throw new IllegalArgumentException("an idempotency key has 1.." + MAX_CLIENT_LENGTH + " characters");
         }
         visibleAscii(key);
-        if (subject == null || subject.isEmpty() || subject.length() > MAX_SCOPE_LENGTH) {
+        String scope = subject == null ? "" : URLEncoder.encode(subject, StandardCharsets.UTF_8);
+        if (scope.isEmpty() || scope.length() > MAX_SCOPE_LENGTH) {
             throw new IllegalArgumentException("a caller subject has 1.." + MAX_SCOPE_LENGTH + " characters");
         }
-        return new IdempotencyKey(subject + ":" + key);
+        return new IdempotencyKey(scope + ":" + key);
     }
 
     private static void visibleAscii(String value) {

@@ -28,6 +28,12 @@ class IdempotencyKeyTests {
     }
 
     @Test
+    void keepsTwoSubjectsKeysApartWhateverTheirCharacters() {
+        assertThat(IdempotencyKey.of("a:b", "c").value()).isNotEqualTo(IdempotencyKey.of("a", "b:c").value());
+        assertThat(IdempotencyKey.of("회원 1", "k").value()).isEqualTo("%ED%9A%8C%EC%9B%90+1:k");
+    }
+
+    @Test
     void rejectsACallerWithoutASubject() {
         assertThatThrownBy(() -> IdempotencyKey.of("", "k")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> IdempotencyKey.of("s".repeat(256), "k")).isInstanceOf(IllegalArgumentException.class);
