@@ -1,7 +1,10 @@
 package baedal.app;
 
+import baedal.identity.IdentityProperties;
 import baedal.sharding.Shards;
+import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -25,10 +28,12 @@ class StartupBanner {
 
     private final Environment environment;
     private final Shards shards;
+    private final IdentityProperties identity;
 
-    StartupBanner(Environment environment, Shards shards) {
+    StartupBanner(Environment environment, Shards shards, IdentityProperties identity) {
         this.environment = environment;
         this.shards = shards;
+        this.identity = identity;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -47,11 +52,44 @@ class StartupBanner {
                   Data:   {}
                   Shards: {} ({})
                   Kafka:  {}
+                  {}
                 =========================""",
                 port, port,
                 dataDir == null ? "external databases (embedded default is off)" : dataDir,
                 shards.count(), shardStates,
-                environment.getProperty("spring.kafka.bootstrap-servers", "localhost:9092"));
+                environment.getProperty("spring.kafka.bootstrap-servers", "localhost:9092"),
+                tokens(port));
+    }
+
+    /** How to get a token: the embedded issuer's one-line curl and its demo accounts, or the trusted issuer. */
+    private String tokens(String port) {
+        if (!IdentityProperties.embeddedIssuerEnabled(environment)) {
+            String issuer = environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                    environment.getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "?"));
+            return "Tokens: from the trusted issuer " + issuer + " (send them as Authorization: Bearer …)";
+        }
+        String base = identity.issuer().uri() != null ? identity.issuer().uri().toString() : "http://localhost:" + port;
+        IdentityProperties.Demo demo = identity.issuer().demo();
+        String password = demo.password().equals("demo") ? "demo" : "<baedal.identity.issuer.demo.password>";
+        String example = demo.members().isEmpty() ? "operator" : "member-" + demo.members().getFirst();
+        return "Token:  curl -s -u baedal-cli: -d grant_type=password -d username=" + example + " -d password="
+                + password + " " + base + "/oauth2/token\n"
+                + "          then: curl -H \"Authorization: Bearer <access_token>\" " + base + "/api/…\n"
+                + "  Demo accounts (password " + password + "): " + accounts("member-", demo.members()) + ", "
+                + accounts("shop-", demo.shops()) + ", " + accounts("rider-", demo.riders()) + ", operator";
+    }
+
+    /** {@code member-1001…member-1010} for a run of ids, else each one. */
+    static String accounts(String prefix, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return "no " + prefix + "accounts";
+        }
+        boolean run = ids.size() > 2 && ids.getLast() - ids.getFirst() == ids.size() - 1
+                && IntStream.range(1, ids.size()).allMatch(i -> ids.get(i) == ids.get(i - 1) + 1);
+        if (run) {
+            return prefix + ids.getFirst() + "…" + prefix + ids.getLast();
+        }
+        return ids.stream().map(id -> prefix + id).collect(Collectors.joining(", "));
     }
 
 }

@@ -36,8 +36,11 @@ class EmbeddedDefaultIntegrationTests {
                 "--baedal.embedded.kafka-controller-port=0");
     }
 
+    /** A request as the operator, with a token of the embedded issuer of this very instance. */
     private static HttpRequest.Builder request(ConfigurableApplicationContext app, String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port") + path))
+                .header("Authorization", "Bearer " + RunningPlatform.attach(app).token(RunningPlatform.OPERATOR))
+                .header(RunningPlatform.REASON, RunningPlatform.TEST_REASON)
                 .timeout(Duration.ofSeconds(10));
     }
 

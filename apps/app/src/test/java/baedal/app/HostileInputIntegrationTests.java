@@ -57,6 +57,7 @@ class HostileInputIntegrationTests {
                 "--baedal.order-view.datasource.url=" + postgres.url("order_view"),
                 "--baedal.order-view.datasource.username=postgres", "--baedal.shards.pool-size=4",
                 "--logging.level.baedal=WARN"));
+        arguments.addAll(RunningPlatform.identityArguments());
         for (int i = 0; i < SHARDS.length; i++) {
             arguments.add("--baedal.shards.nodes[" + i + "].url=" + postgres.url(SHARDS[i]));
             arguments.add("--baedal.shards.nodes[" + i + "].username=postgres");
@@ -276,7 +277,18 @@ class HostileInputIntegrationTests {
     // -------------------------------------------------------------------------- the servlet container's errors
 
     private static RawHttp.Answer raw(String requestLine, String... headers) {
-        return RawHttp.request(port, requestLine, List.of(headers), null);
+        return rawRequest(requestLine, List.of(headers), null);
+    }
+
+    /** A raw request as the operator (its token and the reason of a change, as every request of these tests). */
+    private static RawHttp.Answer rawRequest(String requestLine, List<String> headers, String body) {
+        List<String> all = new ArrayList<>(List.of(authHeader(), RunningPlatform.REASON + ": " + RunningPlatform.TEST_REASON));
+        all.addAll(headers);
+        return RawHttp.request(port, requestLine, all, body);
+    }
+
+    private static String authHeader() {
+        return "Authorization: Bearer " + platform.token(RunningPlatform.OPERATOR);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -315,7 +327,7 @@ class HostileInputIntegrationTests {
     @Test
     void refusesAnIdempotencyKeyWithAC1ControlCharacterWithoutWriting() {
         long before = written();
-        RawHttp.Answer answer = RawHttp.request(port, "POST /api/orders HTTP/1.1",
+        RawHttp.Answer answer = rawRequest("POST /api/orders HTTP/1.1",
                 List.of("Idempotency-Key: key\u0085" + UUID.randomUUID()),
                 RunningPlatform.JSON.writeValueAsString(aChickenOrder().body()));
 
@@ -349,8 +361,9 @@ class HostileInputIntegrationTests {
 
     @Test
     void answersAWrongMethodWithProblemJsonWhateverTheClientAccepts() {
+        // a route whose rule is for every method (an unlisted method of another route is denied first: 403)
         for (String accept : List.of("application/json", "application/json, */*", "text/html", "*/*")) {
-            RawHttp.Answer answer = raw("DELETE /api/shops HTTP/1.1", "Accept: " + accept);
+            RawHttp.Answer answer = raw("DELETE /actuator/health HTTP/1.1", "Accept: " + accept);
 
             assertProblem(answer.status(), answer.header("Content-Type"), answer.body(), 405, "method-not-allowed");
             assertThat(answer.header("Allow")).contains("GET");
@@ -359,7 +372,7 @@ class HostileInputIntegrationTests {
 
     @Test
     void answersEveryErrorWithProblemJsonWhenTheClientAcceptsOnlyJson() {
-        RawHttp.Answer invalid = RawHttp.request(port, "POST /api/orders HTTP/1.1",
+        RawHttp.Answer invalid = rawRequest("POST /api/orders HTTP/1.1",
                 List.of("Accept: application/json", "Idempotency-Key: " + UUID.randomUUID()),
                 "{\"memberId\": 1.5}");
         assertProblem(invalid.status(), invalid.header("Content-Type"), invalid.body(), 400, "invalid-request");
@@ -367,11 +380,12 @@ class HostileInputIntegrationTests {
         RawHttp.Answer missing = raw("GET /api/orders/1000999 HTTP/1.1", "Accept: application/json");
         assertProblem(missing.status(), missing.header("Content-Type"), missing.body(), 404, "order-not-found");
 
+        // deny by default: a path no rule lists is forbidden to a caller before anything looks for it
         RawHttp.Answer unknown = raw("GET /api/nothing-here HTTP/1.1", "Accept: application/json");
-        assertProblem(unknown.status(), unknown.header("Content-Type"), unknown.body(), 404, "not-found");
+        assertProblem(unknown.status(), unknown.header("Content-Type"), unknown.body(), 403, "forbidden");
 
         RawHttp.Answer media = RawHttp.send(port, "POST /api/orders HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                + "Accept: application/json\r\nContent-Type: text/plain\r\nContent-Length: 2", "{}");
+                + authHeader() + "\r\n" + RunningPlatform.REASON + ": x\r\nAccept: application/json\r\nContent-Type: text/plain\r\nContent-Length: 2", "{}");
         assertProblem(media.status(), media.header("Content-Type"), media.body(), 415, "unsupported-media-type");
     }
 
@@ -383,7 +397,7 @@ class HostileInputIntegrationTests {
                 html.status() == 404 ? "order-not-found" : "not-acceptable");
 
         RawHttp.Answer xml = raw("GET /api/nothing-here HTTP/1.1", "Accept: application/xml");
-        assertProblem(xml.status(), xml.header("Content-Type"), xml.body(), 404, "not-found");
+        assertProblem(xml.status(), xml.header("Content-Type"), xml.body(), 403, "forbidden");
     }
 
     @Test
@@ -391,7 +405,8 @@ class HostileInputIntegrationTests {
         for (String method : List.of("GET", "POST", "DELETE")) {
             RawHttp.Answer answer = raw(method + " /error HTTP/1.1", "Accept: text/html");
 
-            assertProblem(answer.status(), answer.header("Content-Type"), answer.body(), 404, "not-found");
+            // /error has no rule (only error dispatches reach it): a direct request is denied
+            assertProblem(answer.status(), answer.header("Content-Type"), answer.body(), 403, "forbidden");
         }
     }
 

@@ -56,6 +56,7 @@ class IdempotencyAcrossShardsIntegrationTests {
             properties.put("baedal.shards.nodes[" + i + "].username", "postgres");
         }
         properties.putAll(settings);
+        properties.putAll(RunningPlatform.identitySettings());
         String[] arguments = properties.entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue())
                 .toArray(String[]::new);
@@ -66,9 +67,14 @@ class IdempotencyAcrossShardsIntegrationTests {
         return start(Map.of(), catalogUrl, shardUrls);
     }
 
-    /** The shard numbers of the key's ranking on this instance, best first. */
+    /** The key as stored: scoped to the caller who sent it (the operator these tests act as). */
+    private static String stored(String key) {
+        return RunningPlatform.OPERATOR + ":" + key;
+    }
+
+    /** The shard numbers of the key's ranking on this instance, best first (the ranking of the stored key). */
     private static List<Integer> ranking(RunningPlatform platform, String key) {
-        return platform.bean(Shards.class).ranking(key).stream().map(Shard::no).map(no -> no.value()).toList();
+        return platform.bean(Shards.class).ranking(stored(key)).stream().map(Shard::no).map(no -> no.value()).toList();
     }
 
     /** A fresh key whose ranking on this instance satisfies the condition. */
@@ -113,7 +119,7 @@ class IdempotencyAcrossShardsIntegrationTests {
     private record Db(PostgresServer server, String name) {
 
         long rowsFor(String key) {
-            return server.count(name, "select count(*) from idempotency_key where idempotency_key = '" + key + "'");
+            return server.count(name, "select count(*) from idempotency_key where idempotency_key = '" + stored(key) + "'");
         }
 
         long orders() {

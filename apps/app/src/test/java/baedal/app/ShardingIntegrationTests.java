@@ -205,6 +205,11 @@ class ShardingIntegrationTests {
                         .as("every order on shard %d carries its shard number", i).isZero();
             }
             assertThat(stored).isEqualTo(1_000);
+            // one signing key and one issuer name: a token the first instance issued is good at the second
+            String anOrder = orderNumbers.iterator().next();
+            RunningPlatform.Response acrossInstances = second.get("/api/orders/" + anOrder,
+                    "Authorization", "Bearer " + first.token(RunningPlatform.OPERATOR));
+            assertThat(acrossInstances.status()).as(acrossInstances.body()).isEqualTo(200);
         }
     }
 }

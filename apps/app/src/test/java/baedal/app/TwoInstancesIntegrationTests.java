@@ -80,6 +80,7 @@ class TwoInstancesIntegrationTests {
             properties.put("baedal.shards.nodes[" + shard + "].url", platform.jdbcUrl("two_shard_" + shard));
             properties.put("baedal.shards.nodes[" + shard + "].username", platform.postgresUser());
         }
+        properties.putAll(RunningPlatform.identitySettings());
         String[] arguments = properties.entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(BaedalApplication.class).run(arguments);

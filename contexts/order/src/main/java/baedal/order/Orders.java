@@ -3,6 +3,7 @@ package baedal.order;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * All orders, wherever they are stored. Every state change of an order passes through this interface, and
@@ -31,6 +32,24 @@ public interface Orders {
      * and changes nothing.
      */
     Order.Snapshot change(OrderNo no, OptionalLong expectedVersion, Function<Order, OrderEvent> intent);
+
+    /**
+     * As {@link #change(OrderNo, OptionalLong, Function)}, for a caller who may change the order only if
+     * {@code mayChange} accepts it: an order it may not change is {@link OrderNotFound}, checked before the
+     * expected version so that neither answer tells another caller the order exists.
+     */
+    default Order.Snapshot change(OrderNo no, OptionalLong expectedVersion, Predicate<Order.Snapshot> mayChange,
+            Function<Order, OrderEvent> intent) {
+        if (!mayChange.test(get(no))) {
+            throw new OrderNotFound(no.toString());
+        }
+        return change(no, expectedVersion, order -> {
+            if (!mayChange.test(order.snapshot())) {
+                throw new OrderNotFound(no.toString());
+            }
+            return intent.apply(order);
+        });
+    }
 
     /** The outcome of a placement: the order, and whether this call created it or found it. */
     record Placed(Order.Snapshot order, boolean created) {

@@ -1,5 +1,6 @@
 package baedal.orderview.web;
 
+import baedal.identity.masking.PersonalData;
 import baedal.kernel.InvalidInput;
 import baedal.orderview.DeadLetter;
 import baedal.orderview.DeadLetters;
@@ -32,11 +33,17 @@ class DeadLetterController {
     record DeadLetterView(long id, String reason, String topic, int partition, long offset, String key, String value,
             Map<String, String> headers, Instant parkedAt, int attempts, Instant lastAttemptAt, Instant replayedAt) {
 
+        /** The record as parked, its personal data (phone numbers, address details…) masked: an operator needs the shape. */
         static DeadLetterView of(DeadLetter letter) {
-            return new DeadLetterView(letter.id(), letter.reason(), letter.topic(), letter.partition(), letter.offset(),
-                    letter.key(), letter.valueText(), letter.headers(), letter.parkedAt(), letter.attempts(),
+            return new DeadLetterView(letter.id(), masked(letter.reason()), letter.topic(),
+                    letter.partition(), letter.offset(), letter.key(), masked(letter.valueText()), letter.headers(),
+                    letter.parkedAt(), letter.attempts(),
                     letter.lastAttemptAt(), letter.replayedAt());
         }
+    }
+
+    private static String masked(String text) {
+        return text == null ? null : PersonalData.maskText(text);
     }
 
     record ReplayView(long id, String status, String orderNo, long eventVersion, long documentVersion,

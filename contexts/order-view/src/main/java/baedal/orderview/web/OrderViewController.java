@@ -1,5 +1,6 @@
 package baedal.orderview.web;
 
+import baedal.identity.Caller;
 import baedal.kernel.Violations;
 import baedal.order.events.OrderEventStatus;
 import baedal.orderview.OrderHistory;
@@ -52,15 +53,17 @@ class OrderViewController {
 
     @GetMapping(path = "/api/order-views/{orderNo}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<OrderView> one(@PathVariable String orderNo,
-            @RequestParam(required = false) String minVersion) throws InterruptedException {
+            @RequestParam(required = false) String minVersion, Caller caller) throws InterruptedException {
         long no = orderNumber(orderNo);
         if (minVersion == null) {
-            OrderView view = history.find(no).orElseThrow(() -> new OrderViewNotFound(orderNo, false));
+            OrderView view = history.find(no).filter(found -> mayRead(caller, found))
+                    .orElseThrow(() -> new OrderViewNotFound(orderNo, false));
             return ResponseEntity.ok().eTag(etag(view)).header(VIEW_VERSION, Long.toString(view.version())).body(view);
         }
         long wanted = positive(minVersion, "minVersion");
         OrderHistory.Found found = history.find(no, wanted);
-        OrderView view = found.view().orElseThrow(() -> new OrderViewNotFound(orderNo, found.stale()));
+        OrderView view = found.view().filter(shown -> mayRead(caller, shown))
+                .orElseThrow(() -> new OrderViewNotFound(orderNo, found.stale() && found.view().isEmpty()));
         return ResponseEntity.ok().eTag(etag(view))
                 .header(VIEW_VERSION, Long.toString(view.version()))
                 .header(STALE, Boolean.toString(found.stale()))
@@ -70,9 +73,13 @@ class OrderViewController {
     @GetMapping(path = "/api/members/{memberId}/orders", produces = MediaType.APPLICATION_JSON_VALUE)
     HistoryPage memberOrders(@PathVariable String memberId, @RequestParam(required = false) List<String> status,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String cursor, @RequestParam(required = false) String size) {
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) String size,
+            Caller caller) {
         Violations violations = new Violations();
         long member = positiveOr(memberId, "memberId", violations);
+        if (member != 0 && !caller.isOperator() && !caller.isMember(member)) {
+            throw new HistoryNotFound("member " + member);
+        }
         Set<OrderEventStatus> statuses = statuses(status, violations);
         LocalDate fromDay = date(from, "from", violations);
         LocalDate toDay = date(to, "to", violations);
@@ -90,15 +97,24 @@ class OrderViewController {
     @GetMapping(path = "/api/shops/{shopId}/orders", produces = MediaType.APPLICATION_JSON_VALUE)
     HistoryPage shopOrders(@PathVariable String shopId, @RequestParam(required = false) List<String> status,
             @RequestParam(required = false) String date, @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) String size) {
+            @RequestParam(required = false) String size, Caller caller) {
         Violations violations = new Violations();
         long shop = positiveOr(shopId, "shopId", violations);
+        if (shop != 0 && !caller.isOperator() && !caller.ownsShop(shop)) {
+            throw new HistoryNotFound("shop " + shop);
+        }
         Set<OrderEventStatus> statuses = statuses(status, violations);
         LocalDate day = date(date, "date", violations);
         int pageSize = size(size, violations);
         PageCursor after = cursor(cursor, violations);
         return HistoryPage.of(history.shopOrders(shop, day == null ? history.today() : day, statuses, after,
                 pageSize));
+    }
+
+    /** The order's member, its shop, the rider it is dispatched to, or an operator; others are told no such order. */
+    private static boolean mayRead(Caller caller, OrderView view) {
+        return caller.isOperator() || caller.isMember(view.member().memberId()) || caller.ownsShop(view.shop().shopId())
+                || (view.rider() != null && caller.isRider(view.rider().riderId()));
     }
 
     private static String etag(OrderView view) {

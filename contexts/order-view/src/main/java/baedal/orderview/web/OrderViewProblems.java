@@ -31,6 +31,12 @@ class OrderViewProblems {
                 notFound.getMessage()));
     }
 
+    @ExceptionHandler(HistoryNotFound.class)
+    ResponseEntity<ProblemDetail> historyNotFound(HistoryNotFound notFound) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.problem(HttpStatus.NOT_FOUND, "not-found",
+                "Not found", notFound.getMessage()));
+    }
+
     @ExceptionHandler(PageCursor.InvalidCursor.class)
     ResponseEntity<ProblemDetail> invalidCursor(PageCursor.InvalidCursor invalid) {
         ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor",

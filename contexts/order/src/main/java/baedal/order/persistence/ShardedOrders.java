@@ -33,6 +33,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -159,8 +160,15 @@ public class ShardedOrders implements Orders, IdempotentPlacement.Store, Disposa
 
     @Override
     public Order.Snapshot change(OrderNo no, OptionalLong expectedVersion, Function<Order, OrderEvent> intent) {
+        return change(no, expectedVersion, order -> true, intent);
+    }
+
+    @Override
+    public Order.Snapshot change(OrderNo no, OptionalLong expectedVersion, Predicate<Order.Snapshot> mayChange,
+            Function<Order, OrderEvent> intent) {
         return shardOf(no).inTransaction(jdbc -> {
-            Order.Snapshot current = load(jdbc, no, true).orElseThrow(() -> new OrderNotFound(no.toString()));
+            Order.Snapshot current = load(jdbc, no, true).filter(mayChange)
+                    .orElseThrow(() -> new OrderNotFound(no.toString()));
             if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
                 throw new VersionMismatch(no, expectedVersion.getAsLong(), current.version());
             }

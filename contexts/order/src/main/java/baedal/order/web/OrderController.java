@@ -1,6 +1,8 @@
 package baedal.order.web;
 
+import baedal.identity.Caller;
 import baedal.kernel.InvalidInput;
+import baedal.order.ActingForAnother;
 import baedal.order.Cancellation;
 import baedal.order.IdempotencyKey;
 import baedal.order.Order;
@@ -48,9 +50,9 @@ class OrderController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<OrderDocument> place(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-            @RequestBody PlaceOrderRequest request) {
-        IdempotencyKey idempotencyKey = idempotencyKey(key);
-        Orders.Placed placed = placement.place(idempotencyKey, request.toCommand());
+            @RequestBody PlaceOrderRequest request, Caller caller) {
+        IdempotencyKey idempotencyKey = idempotencyKey(caller, key);
+        Orders.Placed placed = placement.place(idempotencyKey, request.toCommand(caller));
         Order.Snapshot order = placed.order();
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/orders/" + order.orderNo()))
@@ -60,62 +62,62 @@ class OrderController {
     }
 
     @GetMapping("/{orderNo}")
-    ResponseEntity<OrderDocument> get(@PathVariable String orderNo) {
-        return ok(fulfilment.get(orderNo(orderNo)));
+    ResponseEntity<OrderDocument> get(@PathVariable String orderNo, Caller caller) {
+        return ok(fulfilment.get(caller, orderNo(orderNo)));
     }
 
     @PostMapping("/{orderNo}/accept")
     ResponseEntity<OrderDocument> accept(@PathVariable String orderNo,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody AcceptRequest request) {
+            @RequestBody AcceptRequest request, Caller caller) {
         OrderNo no = orderNo(orderNo);
-        return ok(fulfilment.accept(no, expectedVersion(ifMatch), request.validCookingMinutes()));
+        return ok(fulfilment.accept(caller, no, expectedVersion(ifMatch), request.validCookingMinutes()));
     }
 
     @PostMapping("/{orderNo}/reject")
     ResponseEntity<OrderDocument> reject(@PathVariable String orderNo,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody ReasonRequest request) {
+            @RequestBody ReasonRequest request, Caller caller) {
         OrderNo no = orderNo(orderNo);
-        return ok(fulfilment.reject(no, expectedVersion(ifMatch), request.validReason()));
+        return ok(fulfilment.reject(caller, no, expectedVersion(ifMatch), request.validReason()));
     }
 
     @PostMapping("/{orderNo}/cancel")
     ResponseEntity<OrderDocument> cancel(@PathVariable String orderNo,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody CancelRequest request) {
+            @RequestBody CancelRequest request, Caller caller) {
         OrderNo no = orderNo(orderNo);
-        Cancellation cancellation = request.validCancellation();
-        return ok(fulfilment.cancel(no, expectedVersion(ifMatch), cancellation));
+        String reason = request.validReason(caller);
+        return ok(fulfilment.cancel(caller, no, expectedVersion(ifMatch), reason));
     }
 
     @PostMapping("/{orderNo}/dispatch")
     ResponseEntity<OrderDocument> dispatch(@PathVariable String orderNo,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody DispatchRequest request) {
+            @RequestBody DispatchRequest request, Caller caller) {
         OrderNo no = orderNo(orderNo);
-        return ok(fulfilment.dispatch(no, expectedVersion(ifMatch), request.validRider()));
+        return ok(fulfilment.dispatch(caller, no, expectedVersion(ifMatch), request.validRider(caller)));
     }
 
     @PostMapping("/{orderNo}/arrive-at-shop")
     ResponseEntity<OrderDocument> arriveAtShop(@PathVariable String orderNo,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
         OrderNo no = orderNo(orderNo);
-        return ok(fulfilment.arriveAtShop(no, expectedVersion(ifMatch)));
+        return ok(fulfilment.arriveAtShop(caller, no, expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{orderNo}/pick-up")
     ResponseEntity<OrderDocument> pickUp(@PathVariable String orderNo,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
         OrderNo no = orderNo(orderNo);
-        return ok(fulfilment.pickUp(no, expectedVersion(ifMatch)));
+        return ok(fulfilment.pickUp(caller, no, expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{orderNo}/deliver")
     ResponseEntity<OrderDocument> deliver(@PathVariable String orderNo,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
         OrderNo no = orderNo(orderNo);
-        return ok(fulfilment.deliver(no, expectedVersion(ifMatch)));
+        return ok(fulfilment.deliver(caller, no, expectedVersion(ifMatch)));
     }
 
     private static ResponseEntity<OrderDocument> ok(Order.Snapshot order) {
@@ -130,12 +132,13 @@ class OrderController {
         return OrderNo.parse(text).orElseThrow(() -> new OrderNotFound(text));
     }
 
-    private static IdempotencyKey idempotencyKey(String key) {
+    /** The caller's key: scoped to its subject, so another caller's same key never finds this caller's order. */
+    private static IdempotencyKey idempotencyKey(Caller caller, String key) {
         if (key == null || key.isEmpty()) {
             throw InvalidInput.of(IDEMPOTENCY_KEY, "header is required");
         }
         try {
-            return new IdempotencyKey(key);
+            return IdempotencyKey.of(caller.subject(), key);
         } catch (IllegalArgumentException invalid) {
             throw InvalidInput.of(IDEMPOTENCY_KEY, invalid.getMessage());
         }
@@ -177,22 +180,31 @@ class OrderController {
         }
     }
 
+    /** Who cancels is the caller (an operator as OPERATOR, the member as MEMBER); {@code cancelledBy} may only agree. */
     record CancelRequest(String reason, String cancelledBy) {
-        Cancellation validCancellation() {
+        String validReason(Caller caller) {
             String why = validText(reason, "reason");
-            if (cancelledBy == null) {
-                return new Cancellation(Cancellation.By.MEMBER, why);
+            if (cancelledBy != null) {
+                Cancellation.By by;
+                try {
+                    by = Cancellation.By.valueOf(cancelledBy);
+                } catch (IllegalArgumentException unknown) {
+                    throw InvalidInput.of("cancelledBy", "must be MEMBER or OPERATOR");
+                }
+                if ((by == Cancellation.By.OPERATOR) != caller.isOperator()) {
+                    throw new ActingForAnother("cancelledBy", "an order is cancelled by who the caller is");
+                }
             }
-            try {
-                return new Cancellation(Cancellation.By.valueOf(cancelledBy), why);
-            } catch (IllegalArgumentException unknown) {
-                throw InvalidInput.of("cancelledBy", "must be MEMBER or OPERATOR");
-            }
+            return why;
         }
     }
 
+    /** A rider may omit {@code riderId}: it takes the dispatch for itself. */
     record DispatchRequest(Long riderId) {
-        RiderId validRider() {
+        RiderId validRider(Caller caller) {
+            if (riderId == null && caller.riderId().isPresent() && !caller.isOperator()) {
+                return new RiderId(caller.riderId().getAsLong());
+            }
             if (riderId == null) {
                 throw InvalidInput.of("riderId", "is required");
             }

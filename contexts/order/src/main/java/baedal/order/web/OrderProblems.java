@@ -1,6 +1,7 @@
 package baedal.order.web;
 
 import baedal.catalog.SelectionRejected;
+import baedal.order.ActingForAnother;
 import baedal.order.BelowMinimumOrder;
 import baedal.order.IdempotencyKeyReused;
 import baedal.order.OrderNotFound;
@@ -31,6 +32,14 @@ class OrderProblems {
     ResponseEntity<ProblemDetail> notFound(OrderNotFound notFound) {
         return of(HttpStatus.NOT_FOUND, Problems.problem(HttpStatus.NOT_FOUND, "order-not-found", "Order not found",
                 notFound.getMessage()));
+    }
+
+    @ExceptionHandler(ActingForAnother.class)
+    ResponseEntity<ProblemDetail> actingForAnother(ActingForAnother another) {
+        ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                another.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", another.field(), "message", another.reason())));
+        return of(HttpStatus.FORBIDDEN, problem);
     }
 
     @ExceptionHandler(TransitionRefused.class)

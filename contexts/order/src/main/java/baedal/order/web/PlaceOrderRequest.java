@@ -1,7 +1,9 @@
 package baedal.order.web;
 
+import baedal.identity.Caller;
 import baedal.kernel.Money;
 import baedal.kernel.Violations;
+import baedal.order.ActingForAnother;
 import baedal.order.DeliveryAddress;
 import baedal.order.MemberId;
 import baedal.order.PlaceOrder;
@@ -21,9 +23,16 @@ record PlaceOrderRequest(Long memberId, Long shopId, List<Item> items, Address d
     record Address(String road, String detail, String zipCode, Double lat, Double lng) {
     }
 
-    PlaceOrder toCommand() {
+    /**
+     * A member places for itself: its member id comes from the token, and a body {@code memberId} may be omitted
+     * but not name another member ({@link ActingForAnother}). An operator places for the body's member, required.
+     */
+    PlaceOrder toCommand(Caller caller) {
+        long member = memberOf(caller);
         Violations violations = new Violations();
-        positive(violations, memberId, "memberId");
+        if (member == 0) {
+            positive(violations, memberId, "memberId");
+        }
         positive(violations, shopId, "shopId");
         if (items == null || items.isEmpty()) {
             violations.add("items", "must have at least one line");
@@ -83,10 +92,25 @@ record PlaceOrderRequest(Long memberId, Long shopId, List<Item> items, Address d
             commandItems.add(new PlaceOrder.Item(item.menuId(), item.quantity(),
                     item.optionIds() == null ? List.of() : item.optionIds()));
         }
-        return new PlaceOrder(new MemberId(memberId), shopId, commandItems,
+        return new PlaceOrder(new MemberId(member != 0 ? member : memberId), shopId, commandItems,
                 new DeliveryAddress(deliveryAddress.road(), deliveryAddress.detail(), deliveryAddress.zipCode(),
                         deliveryAddress.lat(), deliveryAddress.lng()),
                 Money.won(paymentAmount), requestToShop, requestToRider);
+    }
+
+    /** The member the caller places for, or 0 when it comes from the body (an operator's order). */
+    private long memberOf(Caller caller) {
+        if (caller.isOperator()) {
+            return 0;
+        }
+        if (caller.memberId().isEmpty()) {
+            throw new ActingForAnother("memberId", "only a member or an operator places orders");
+        }
+        long own = caller.memberId().getAsLong();
+        if (memberId != null && memberId != own) {
+            throw new ActingForAnother("memberId", "a member places orders for itself only");
+        }
+        return own;
     }
 
     private static void positive(Violations violations, Long value, String field) {

@@ -1,14 +1,19 @@
 package baedal.order.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import baedal.identity.Caller;
 import baedal.kernel.InvalidInput;
+import baedal.order.ActingForAnother;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PlaceOrderRequestTests {
+
+    private static final Caller OPERATOR = Caller.operator("operator");
 
     private static final PlaceOrderRequest.Address ADDRESS =
             new PlaceOrderRequest.Address("서울특별시 강남구 테헤란로 152", "12층", "06236", 37.5, 127.03);
@@ -18,16 +23,33 @@ class PlaceOrderRequestTests {
     }
 
     private static List<String> fieldsOf(PlaceOrderRequest request) {
-        return catchThrowableOfType(InvalidInput.class, request::toCommand).violations().stream()
+        return catchThrowableOfType(InvalidInput.class, () -> request.toCommand(OPERATOR)).violations().stream()
                 .map(InvalidInput.FieldViolation::field).toList();
     }
 
     @Test
     void buildsTheCommandFromAValidRequest() {
-        var command = withItems(List.of(new PlaceOrderRequest.Item(101L, 1, List.of(1001L)))).toCommand();
+        var command = withItems(List.of(new PlaceOrderRequest.Item(101L, 1, List.of(1001L)))).toCommand(OPERATOR);
 
         assertThat(command.items()).hasSize(1);
         assertThat(command.requestToShop()).isEmpty();
+    }
+
+    @Test
+    void placesAMembersOrderForTheMemberOfTheToken() {
+        PlaceOrderRequest withoutMember = new PlaceOrderRequest(null, 1L,
+                List.of(new PlaceOrderRequest.Item(101L, 1, null)), ADDRESS, 23_000L, null, null);
+
+        assertThat(withoutMember.toCommand(Caller.member("member-1001", 1001)).member().value()).isEqualTo(1001);
+    }
+
+    @Test
+    void refusesAMemberPlacingForAnotherMember() {
+        PlaceOrderRequest forAnother = new PlaceOrderRequest(1002L, 1L,
+                List.of(new PlaceOrderRequest.Item(101L, 1, null)), ADDRESS, 23_000L, null, null);
+
+        assertThatThrownBy(() -> forAnother.toCommand(Caller.member("member-1001", 1001)))
+                .isInstanceOf(ActingForAnother.class);
     }
 
     @Test

@@ -52,8 +52,9 @@ public final class PersonalData {
             HIDDEN, text -> text.contains("eyJ"));
 
     private static final Rule CREDENTIAL_FIELD = new Rule(
+            // the demo accounts' published password "demo" stays readable (the startup banner's curl shows it)
             Pattern.compile("(?i)(\"?\\b(?:access_token|refresh_token|id_token|client_secret|password)\"?\\s*[:=]\\s*\"?)"
-                    + "[^\"&\\s,;}\\]]+"),
+                    + "(?!demo(?:[\"&\\s,;}\\]]|$))[^\"&\\s,;}\\]]+"),
             "$1" + HIDDEN, text -> containsIgnoreCase(text, "token") || containsIgnoreCase(text, "secret")
                     || containsIgnoreCase(text, "password"));
 

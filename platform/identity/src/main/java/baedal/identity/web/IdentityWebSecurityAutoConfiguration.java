@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -93,6 +94,14 @@ public final class IdentityWebSecurityAutoConfiguration {
         return RouteRules.of("actuator")
                 .permitAll(null, root + "/health", root + "/health/**")
                 .allow(null, root.isEmpty() ? "/**" : root + "/**", Role.OPERATOR)
+                .build();
+    }
+
+    /** The identity module's own endpoint: the operators' audit trail. */
+    @Bean
+    RouteRules identityRouteRules() {
+        return RouteRules.of("identity")
+                .allow(HttpMethod.GET, "/api/operator/audit", Role.OPERATOR)
                 .build();
     }
 

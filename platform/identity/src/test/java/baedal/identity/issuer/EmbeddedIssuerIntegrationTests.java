@@ -303,7 +303,7 @@ class EmbeddedIssuerIntegrationTests {
             }
         });
 
-        assertThat(routes).hasSize(6);
+        assertThat(routes).hasSize(7).contains("GET /api/operator/audit"); // the module's own: the audit trail
         assertThat(withoutRule).containsExactly("GET /api/test/unlisted");
     }
 

@@ -55,11 +55,20 @@ class PersonalDataTests {
         String jwt = "eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJzdWIiOiJtZW1iZXItMTAwMSJ9.c2lnbmF0dXJlLXBhcnQ";
 
         String masked = PersonalData.maskText("{\"access_token\":\"" + jwt + "\",\"token_type\":\"Bearer\"} "
-                + "grant_type=password&username=member-1001&password=demo client_secret=s3cr3t token " + jwt);
+                + "grant_type=password&username=member-1001&password=hunter2 client_secret=s3cr3t token " + jwt);
 
-        assertThat(masked).doesNotContain(jwt, "eyJzdWIi", "password=demo", "s3cr3t");
+        assertThat(masked).doesNotContain(jwt, "eyJzdWIi", "password=hunter2", "s3cr3t");
         assertThat(masked).contains("\"access_token\":\"****\"", "password=****", "grant_type=password",
                 "username=member-1001", "\"token_type\":\"Bearer\"");
+    }
+
+    @Test
+    void leavesTheDemoAccountsPublishedPasswordReadable() {
+        String banner = "curl -s -u baedal-cli: -d grant_type=password -d username=member-1001 -d password=demo "
+                + "http://localhost:8080/oauth2/token";
+
+        assertThat(PersonalData.maskText(banner)).isEqualTo(banner);
+        assertThat(PersonalData.maskText("password=demo2 password=\"demo\"")).isEqualTo("password=**** password=\"demo\"");
     }
 
     @Test
