@@ -37,10 +37,12 @@ import org.slf4j.LoggerFactory;
  *   <li>otherwise the order is stored on the target, whose unique key makes concurrent retries meet there. If the
  *       target cannot be reached before the commit, the second candidate takes it.</li>
  * </ol>
- * A candidate that cannot be asked (down, or no answer within the probe timeout) is passed over, since a new key
- * cannot be told from a retry and refusing would refuse new orders while a shard is down — except when this
- * instance knows the key is or may be on that very shard ({@link RememberedKeys}): then the request is refused
- * with {@link ShardUnavailable} rather than risk a second order.
+ * A candidate that is marked down (its breaker open) is passed over, since a new key cannot be told from a retry
+ * and refusing would refuse new orders while a shard is down — except when this instance knows the key is or may
+ * be on that very shard ({@link RememberedKeys}): then the request is refused with {@link ShardUnavailable}
+ * rather than risk a second order. A candidate that is up but does not answer (slower than the probe timeout,
+ * its pool busy) is no outage: it may well hold the order, so the request is refused with its
+ * {@code Retry-After} too (a starved machine placed a second order when it was passed over).
  */
 final class IdempotentPlacement {
 
@@ -101,6 +103,7 @@ final class IdempotentPlacement {
             return found.get();
         }
         refuseIfKnownShardUnanswered(key, known, answers);
+        refuseIfAnUpCandidateDidNotAnswer(answers);
 
         List<ShardNo> targets = new ArrayList<>();
         if (target != null) {
@@ -152,6 +155,7 @@ final class IdempotentPlacement {
         Optional<Placed> found = found(answers);
         if (found.isEmpty()) {
             refuseIfKnownShardUnanswered(key, known, answers);
+            refuseIfAnUpCandidateDidNotAnswer(answers);
         }
         return found;
     }
@@ -172,6 +176,21 @@ final class IdempotentPlacement {
         if (answer instanceof Answer.Absent) {
             remembered.forget(key, known.get());
         }
+    }
+
+    /**
+     * Refuses when a candidate that is not marked down gave no answer: a slow or busy shard may hold the key's
+     * order, and placing anew would make a second one. Only a shard whose breaker is open (its failure, this one
+     * included, recorded as an outage) is passed over.
+     */
+    private void refuseIfAnUpCandidateDidNotAnswer(Map<ShardNo, Answer> answers) {
+        answers.forEach((shard, answer) -> {
+            if (answer instanceof Answer.Unanswered unanswered && store.acceptsNewWork(shard)) {
+                log.warn("{} is up but did not answer whether it holds the key: refusing rather than placing again",
+                        shard);
+                throw unanswered.failure();
+            }
+        });
     }
 
     /** The first order found, in candidate order; a key that placed another request there is refused. */

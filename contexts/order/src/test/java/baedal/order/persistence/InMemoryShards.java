@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +70,7 @@ final class InMemoryShards {
     final class View implements IdempotentPlacement.Store {
 
         private final Function<IdempotencyKey, List<ShardNo>> ranking;
-        private final Set<ShardNo> seenDown = new HashSet<>();
+        private final Set<ShardNo> seenDown = ConcurrentHashMap.newKeySet();
         private List<Integer> earlierShardCounts = List.of();
         final Map<ShardNo, Integer> finds = new HashMap<>();
         final Map<ShardNo, Integer> placements = new HashMap<>();
@@ -153,7 +152,10 @@ final class InMemoryShards {
         }
 
         private void reachable(ShardNo shard) {
-            if (seenDown.contains(shard) || down.contains(shard)) {
+            if (down.contains(shard)) {
+                seenDown.add(shard); // as the shard's breaker records a refused connection
+            }
+            if (seenDown.contains(shard)) {
                 throw new ShardUnavailable(shard, RETRY_AFTER, true, null);
             }
         }
