@@ -1,0 +1,130 @@
+package baedal.flags;
+
+import baedal.identity.Role;
+import baedal.identity.RouteRules;
+import baedal.outbox.Outbox;
+import baedal.outbox.OutboxRegistration;
+import dev.openfeature.sdk.Client;
+import dev.openfeature.sdk.OpenFeatureAPI;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The flags of this instance ({@code baedal.flags.*}): the catalogue of every {@link FlagDefinition} bean, the flags'
+ * database (registered with the outbox, so a change is published on {@code baedal.flags}), this instance's feed of
+ * that topic, its reconciliation and snapshot, the OpenFeature {@link Client} product code evaluates with, the
+ * operator's administration and its route rules, and the {@code flags} health contributor.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FlagsProperties.class)
+public class FlagsConfiguration {
+
+    @Bean
+    FlagCatalogue flagCatalogue(List<FlagDefinition> definitions) {
+        return FlagCatalogue.of(definitions);
+    }
+
+    @Bean
+    LiveFlags liveFlags(FlagCatalogue catalogue, ObjectProvider<Clock> clock) {
+        return new LiveFlags(catalogue, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean(destroyMethod = "close")
+    FlagConnections flagConnections(FlagsProperties properties) {
+        FlagsProperties.Datasource db = properties.datasource();
+        if (db.url() == null || db.url().isBlank()) {
+            throw new IllegalStateException("baedal.flags.datasource.url is not set: the flags need a database of their own "
+                    + "(set on the embedded default; required in external mode)");
+        }
+        return new FlagConnections(db.url(), db.username(), db.password());
+    }
+
+    @Bean
+    OutboxRegistration flagsOutbox(FlagsProperties properties) {
+        FlagsProperties.Datasource db = properties.datasource();
+        return OutboxRegistration.database(FlagAdministration.DATABASE, db.url(), db.username(), db.password())
+                .publishing(FlagAdministration.AGGREGATE_TYPE);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    FlagRuntime flagRuntime(FlagsProperties properties, LiveFlags live, FlagConnections connections,
+            Environment environment, ObjectProvider<Clock> clock) {
+        return new FlagRuntime(instanceId(properties), live, new JdbcFlagDatabase(connections.dataSource),
+                new FlagSnapshot(dataDir(properties, environment)), properties.reconcileInterval(),
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    FlagFeed flagFeed(FlagsProperties properties, KafkaProperties kafka, LiveFlags live, FlagRuntime runtime) {
+        return new FlagFeed(properties.topic(), kafka.buildConsumerProperties(), kafka.buildAdminProperties(), live,
+                runtime.instanceId());
+    }
+
+    @Bean
+    BaedalFlagProvider baedalFlagProvider(LiveFlags live) {
+        return new BaedalFlagProvider(live);
+    }
+
+    /** The OpenFeature client of this application: its own domain, so several contexts in one JVM do not mix. */
+    @Bean
+    Client featureClient(BaedalFlagProvider provider, FlagRuntime runtime) {
+        String domain = "baedal:" + runtime.instanceId() + ":" + System.identityHashCode(provider);
+        OpenFeatureAPI api = OpenFeatureAPI.getInstance();
+        api.setProviderAndWait(domain, provider);
+        return api.getClient(domain);
+    }
+
+    @Bean
+    FlagAdministration flagAdministration(FlagCatalogue catalogue, FlagConnections connections, Outbox outbox,
+            LiveFlags live, ObjectProvider<Clock> clock) {
+        return new FlagAdministration(catalogue, connections.jdbc, connections.transactions, outbox, live,
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    FlagsHealthIndicator flagsHealthIndicator(FlagRuntime runtime, FlagFeed feed, LiveFlags live) {
+        return new FlagsHealthIndicator(runtime, feed, live);
+    }
+
+    @Bean
+    RouteRules flagsRouteRules() {
+        return RouteRules.of("flags")
+                .allow(HttpMethod.GET, "/api/operator/flags", Role.OPERATOR)
+                .allow(HttpMethod.GET, "/api/operator/flags/{key}", Role.OPERATOR)
+                .allow(HttpMethod.PUT, "/api/operator/flags/{key}", Role.OPERATOR)
+                .allow(HttpMethod.GET, "/api/operator/flags/{key}/history", Role.OPERATOR)
+                .allow(HttpMethod.GET, "/api/operator/flags/{key}/instances", Role.OPERATOR)
+                .build();
+    }
+
+    static String instanceId(FlagsProperties properties) {
+        if (properties.instanceId() != null && !properties.instanceId().isBlank()) {
+            return properties.instanceId();
+        }
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return host + "-" + ManagementFactory.getRuntimeMXBean().getPid();
+    }
+
+    static Path dataDir(FlagsProperties properties, Environment environment) {
+        if (properties.dataDir() != null) {
+            return properties.dataDir();
+        }
+        String embedded = environment.getProperty("baedal.embedded.resolved-data-dir");
+        return embedded != null ? Path.of(embedded, "flags") : Path.of("data", "flags");
+    }
+}
