@@ -37,8 +37,10 @@ final class FlagFeed implements AutoCloseable {
     private static final Log log = LogFactory.getLog(FlagFeed.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration RETRY = Duration.ofSeconds(1);
+    private static final Duration PARTITION_CHECK = Duration.ofSeconds(2);
 
     private final String topic;
+    private final int partitions;
     private final Map<String, Object> consumerProperties;
     private final Map<String, Object> adminProperties;
     private final LiveFlags live;
@@ -49,8 +51,9 @@ final class FlagFeed implements AutoCloseable {
     private volatile KafkaConsumer<String, byte[]> consumer;
 
     FlagFeed(String topic, Map<String, Object> kafkaConsumerProperties, Map<String, Object> adminProperties,
-            LiveFlags live, String instanceId) {
+            LiveFlags live, String instanceId, int partitions) {
         this.topic = topic;
+        this.partitions = partitions;
         this.consumerProperties = new java.util.HashMap<>(kafkaConsumerProperties);
         this.consumerProperties.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -82,17 +85,18 @@ final class FlagFeed implements AutoCloseable {
             try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerProperties)) {
                 consumer = kafka;
                 ensureCompactedTopic();
-                List<TopicPartition> partitions = kafka.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-                        .map(info -> new TopicPartition(topic, info.partition())).toList();
-                if (partitions.isEmpty()) {
-                    throw new IllegalStateException("topic " + topic + " has no partitions yet");
-                }
+                List<TopicPartition> partitions = partitions(kafka);
                 kafka.assign(partitions);
                 kafka.seekToBeginning(partitions);
                 following = true;
+                long nextCheck = System.nanoTime() + PARTITION_CHECK.toNanos();
                 while (running) {
                     for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
                         apply(record);
+                    }
+                    if (System.nanoTime() - nextCheck > 0) {
+                        nextCheck = System.nanoTime() + PARTITION_CHECK.toNanos();
+                        partitions = followNewPartitions(kafka, partitions);
                     }
                 }
             } catch (WakeupException stopping) {
@@ -105,6 +109,27 @@ final class FlagFeed implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka) {
+        List<TopicPartition> partitions = kafka.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        if (partitions.isEmpty()) {
+            throw new IllegalStateException("topic " + topic + " has no partitions yet");
+        }
+        return partitions;
+    }
+
+    /** Partitions added to the topic (the outbox's topic creation may widen it) are read from their beginning too. */
+    private List<TopicPartition> followNewPartitions(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> held) {
+        List<TopicPartition> now = partitions(kafka);
+        List<TopicPartition> added = now.stream().filter(partition -> !held.contains(partition)).toList();
+        if (added.isEmpty()) {
+            return held;
+        }
+        kafka.assign(now);
+        kafka.seekToBeginning(added);
+        return now;
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
@@ -124,7 +149,7 @@ final class FlagFeed implements AutoCloseable {
     private void ensureCompactedTopic() {
         try (Admin admin = Admin.create(adminProperties)) {
             try {
-                admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())
+                admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
                         .all().get(10, TimeUnit.SECONDS);
                 return;

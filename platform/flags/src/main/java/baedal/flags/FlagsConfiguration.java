@@ -3,6 +3,7 @@ package baedal.flags;
 import baedal.identity.Role;
 import baedal.identity.RouteRules;
 import baedal.outbox.Outbox;
+import baedal.outbox.OutboxProperties;
 import baedal.outbox.OutboxRegistration;
 import dev.openfeature.sdk.Client;
 import dev.openfeature.sdk.OpenFeatureAPI;
@@ -65,9 +66,11 @@ public class FlagsConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    FlagFeed flagFeed(FlagsProperties properties, KafkaProperties kafka, LiveFlags live, FlagRuntime runtime) {
+    FlagFeed flagFeed(FlagsProperties properties, KafkaProperties kafka, LiveFlags live, FlagRuntime runtime,
+            OutboxProperties outbox) {
+        // As many partitions as the outbox gives the topics it creates, so neither side has to widen the other's.
         return new FlagFeed(properties.topic(), kafka.buildConsumerProperties(), kafka.buildAdminProperties(), live,
-                runtime.instanceId());
+                runtime.instanceId(), outbox.partitions());
     }
 
     @Bean
