@@ -12,7 +12,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** One app instance of the flags in this JVM (a Spring context of {@link FlagsTestApplication}), for tests. */
-final class FlagInstance implements AutoCloseable {
+public final class FlagInstance implements AutoCloseable {
 
     static final String SHARD_DATABASE = "flags_it_shard";
     static final String FLAGS_DATABASE = "flags_it_flags";
@@ -46,12 +46,12 @@ final class FlagInstance implements AutoCloseable {
         return settings;
     }
 
-    static void createDatabases(EmbeddedPlatform platform) {
+    public static void createDatabases(EmbeddedPlatform platform) {
         platform.createDatabaseIfMissing(SHARD_DATABASE);
         platform.createDatabaseIfMissing(FLAGS_DATABASE);
     }
 
-    static FlagInstance start(EmbeddedPlatform platform, String id, Path dataDir, Duration reconcile) {
+    public static FlagInstance start(EmbeddedPlatform platform, String id, Path dataDir, Duration reconcile) {
         List<String> args = new ArrayList<>();
         settings(platform, id, dataDir, reconcile).forEach((key, value) -> args.add("--" + key + "=" + value));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(FlagsTestApplication.class)
@@ -59,7 +59,7 @@ final class FlagInstance implements AutoCloseable {
         return new FlagInstance(id, context);
     }
 
-    FlagAdministration administration() {
+    public FlagAdministration administration() {
         return context.getBean(FlagAdministration.class);
     }
 
