@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,11 +26,11 @@ public class FlagAdministration {
     private final FlagStore store;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final Outbox outbox;
+    private final @Nullable Outbox outbox;
     private final LiveFlags live;
     private final Clock clock;
 
-    FlagAdministration(FlagCatalogue catalogue, JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox,
+    FlagAdministration(FlagCatalogue catalogue, JdbcClient jdbc, TransactionTemplate transactions, @Nullable Outbox outbox,
             LiveFlags live, Clock clock) {
         this.catalogue = catalogue;
         this.store = new FlagStore(jdbc);
@@ -65,6 +66,10 @@ public class FlagAdministration {
      */
     public FlagState change(String key, long expectedVersion, FlagChange change, String subject) {
         FlagDefinition definition = catalogue.get(key);
+        Outbox outbox = this.outbox;
+        if (outbox == null) {
+            throw new FlagsUnavailable();
+        }
         Instant at = clock.instant();
         try {
             change.validFor(definition);

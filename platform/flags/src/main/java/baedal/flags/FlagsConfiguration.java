@@ -16,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
@@ -51,6 +52,7 @@ public class FlagsConfiguration {
     }
 
     @Bean
+    @Conditional(FlagsDatabaseReachable.class)
     OutboxRegistration flagsOutbox(FlagsProperties properties) {
         FlagsProperties.Datasource db = properties.datasource();
         return OutboxRegistration.database(FlagAdministration.DATABASE, db.url(), db.username(), db.password())
@@ -89,9 +91,11 @@ public class FlagsConfiguration {
 
     @Bean
     FlagAdministration flagAdministration(FlagCatalogue catalogue, FlagConnections connections, Outbox outbox,
-            LiveFlags live, ObjectProvider<Clock> clock) {
-        return new FlagAdministration(catalogue, connections.jdbc, connections.transactions, outbox, live,
-                clock.getIfAvailable(Clock::systemUTC));
+            LiveFlags live, ObjectProvider<Clock> clock, ObjectProvider<OutboxRegistration> registrations) {
+        boolean registered = registrations.stream()
+                .anyMatch(registration -> registration.name().equals(FlagAdministration.DATABASE));
+        return new FlagAdministration(catalogue, connections.jdbc, connections.transactions, registered ? outbox : null,
+                live, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

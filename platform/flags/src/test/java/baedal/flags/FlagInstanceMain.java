@@ -26,6 +26,7 @@ final class FlagInstanceMain {
                 .web(WebApplicationType.NONE).run(args);
         LiveFlags live = context.getBean(LiveFlags.class);
         Client client = context.getBean(Client.class);
+        FlagRuntime runtime = context.getBean(FlagRuntime.class);
         System.out.println(STARTED);
         System.out.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -33,6 +34,7 @@ final class FlagInstanceMain {
         while ((line = in.readLine()) != null) {
             String[] words = line.trim().split(" ");
             switch (words[0]) {
+                case "source" -> System.out.println("source " + runtime.loadedFrom());
                 case "version" -> System.out.println("version " + words[1] + " " + live.state(words[1]).version());
                 case "eval" -> {
                     StringBuilder answers = new StringBuilder();

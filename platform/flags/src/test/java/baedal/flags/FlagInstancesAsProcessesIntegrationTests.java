@@ -110,4 +110,33 @@ class FlagInstancesAsProcessesIntegrationTests {
             platform.startKafka();
         }
     }
+
+    @Test
+    @Order(4)
+    void aProcessStartingWhileTheFlagsDatabaseAndKafkaAreDownAnswersFromItsSnapshot() throws Exception {
+        long licences = current(RIDER_LICENCE_AUTOMATION);
+        long remote = current(MEMBER_REMOTE_CALLS);
+        Path snapshot = dataDir.resolve("process-1").resolve("snapshot.json");
+        await().atMost(Duration.ofSeconds(30)).until(() -> java.nio.file.Files.isRegularFile(snapshot)
+                && java.nio.file.Files.readString(snapshot).contains("\"version\" : " + licences));
+        java.nio.file.Files.createDirectories(dataDir.resolve("process-3"));
+        java.nio.file.Files.copy(snapshot, dataDir.resolve("process-3").resolve("snapshot.json"));
+        int deadPostgres = freePort();
+        int deadKafka = freePort();
+        try (FlagProcess cut = FlagProcess.start(platform, "process-3", dataDir, Duration.ofSeconds(1), java.util.Map.of(
+                "baedal.flags.datasource.url", "jdbc:postgresql://127.0.0.1:" + deadPostgres + "/baedal_flags",
+                "spring.kafka.bootstrap-servers", "127.0.0.1:" + deadKafka,
+                "spring.kafka.admin.auto-create", "false"))) {
+            assertThat(cut.loadedFrom()).isEqualTo("SNAPSHOT");
+            assertThat(cut.versionOf(RIDER_LICENCE_AUTOMATION)).isEqualTo(licences);
+            assertThat(cut.versionOf(MEMBER_REMOTE_CALLS)).isEqualTo(remote);
+            assertThat(cut.answersTo(MEMBER_REMOTE_CALLS, 2_000)).isEqualTo(processes.get(0).answersTo(MEMBER_REMOTE_CALLS, 2_000));
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
 }

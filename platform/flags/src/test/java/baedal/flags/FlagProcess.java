@@ -29,10 +29,18 @@ final class FlagProcess implements AutoCloseable {
     }
 
     static FlagProcess start(EmbeddedPlatform platform, String id, Path dataDir, Duration reconcile) {
+        return start(platform, id, dataDir, reconcile, java.util.Map.of());
+    }
+
+    /** An instance whose settings differ from the usual ones by {@code overrides}. */
+    static FlagProcess start(EmbeddedPlatform platform, String id, Path dataDir, Duration reconcile,
+            java.util.Map<String, String> overrides) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 FlagInstanceMain.class.getName()));
-        FlagInstance.settings(platform, id, dataDir, reconcile).forEach((key, value) -> command.add("--" + key + "=" + value));
+        java.util.Map<String, String> settings = FlagInstance.settings(platform, id, dataDir, reconcile);
+        settings.putAll(overrides);
+        settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         command.add("--logging.level.root=WARN");
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -49,7 +57,7 @@ final class FlagProcess implements AutoCloseable {
         try {
             String line;
             while ((line = output.readLine()) != null) {
-                if (line.startsWith("version ") || line.startsWith("eval ") || line.equals(FlagInstanceMain.STARTED)) {
+                if (line.startsWith("version ") || line.startsWith("source ") || line.startsWith("eval ") || line.equals(FlagInstanceMain.STARTED)) {
                     answers.add(line);
                 }
             }
@@ -80,6 +88,12 @@ final class FlagProcess implements AutoCloseable {
         input.println("version " + key);
         String line = await("version " + key + " ", Duration.ofSeconds(10));
         return Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
+    }
+
+    String loadedFrom() {
+        input.println("source");
+        String line = await("source ", Duration.ofSeconds(10));
+        return line.substring(line.lastIndexOf(' ') + 1);
     }
 
     String answersTo(String key, int members) {

@@ -45,6 +45,12 @@ class FlagProblems {
     }
 
     @ExceptionHandler
+    ProblemDetail unavailable(baedal.flags.FlagsUnavailable e) {
+        return Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "flags-unavailable", "Flags cannot be changed here",
+                e.getMessage());
+    }
+
+    @ExceptionHandler
     ProblemDetail versionRequired(VersionRequired e) {
         return Problems.problem(HttpStatus.PRECONDITION_REQUIRED, "flag-version-required",
                 "The change names no version", e.getMessage());
