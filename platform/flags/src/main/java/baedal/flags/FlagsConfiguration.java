@@ -1,7 +1,5 @@
 package baedal.flags;
 
-import baedal.identity.Role;
-import baedal.identity.RouteRules;
 import baedal.outbox.Outbox;
 import baedal.outbox.OutboxProperties;
 import baedal.outbox.OutboxRegistration;
@@ -19,13 +17,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpMethod;
 
 /**
  * The flags of this instance ({@code baedal.flags.*}): the catalogue of every {@link FlagDefinition} bean, the flags'
  * database (registered with the outbox, so a change is published on {@code baedal.flags}), this instance's feed of
  * that topic, its reconciliation and snapshot, the OpenFeature {@link Client} product code evaluates with, the
- * operator's administration and its route rules, and the {@code flags} health contributor.
+ * operator's administration and the {@code flags} health contributor. The operator's API and its route rules come with
+ * identity ({@code baedal.flags.web}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FlagsProperties.class)
@@ -101,17 +99,6 @@ public class FlagsConfiguration {
     @Bean
     FlagsHealthIndicator flagsHealthIndicator(FlagRuntime runtime, FlagFeed feed, LiveFlags live) {
         return new FlagsHealthIndicator(runtime, feed, live);
-    }
-
-    @Bean
-    RouteRules flagsRouteRules() {
-        return RouteRules.of("flags")
-                .allow(HttpMethod.GET, "/api/operator/flags", Role.OPERATOR)
-                .allow(HttpMethod.GET, "/api/operator/flags/{key}", Role.OPERATOR)
-                .allow(HttpMethod.PUT, "/api/operator/flags/{key}", Role.OPERATOR)
-                .allow(HttpMethod.GET, "/api/operator/flags/{key}/history", Role.OPERATOR)
-                .allow(HttpMethod.GET, "/api/operator/flags/{key}/instances", Role.OPERATOR)
-                .build();
     }
 
     static String instanceId(FlagsProperties properties) {

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * a flag's audit, and which instance runs which version.
  */
 @RestController
+@org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = FlagsWebConfiguration.IDENTITY)
 class FlagOperatorController {
 
     private static final Pattern ETAG = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
