@@ -190,7 +190,7 @@ final class FlagFeed implements AutoCloseable {
         if (current != null) {
             current.wakeup();
         }
-        thread.interrupt();
+        // No interrupt: the consumer closes itself on the feed's thread once woken (an interrupt would break its close).
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {
