@@ -50,6 +50,14 @@ class FlagProblems {
                 e.getMessage());
     }
 
+    /** The flags' database does not answer: the change did not happen (nothing half-done, it is one transaction). */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    ProblemDetail storeDown(RuntimeException e) {
+        return Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "flags-unavailable", "Flags cannot be changed now",
+                "the flags' database does not answer; instances keep their state; try again");
+    }
+
     @ExceptionHandler
     ProblemDetail versionRequired(VersionRequired e) {
         return Problems.problem(HttpStatus.PRECONDITION_REQUIRED, "flag-version-required",
