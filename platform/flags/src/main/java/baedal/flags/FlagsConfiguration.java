@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +30,9 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(FlagsProperties.class)
 public class FlagsConfiguration {
 
+    private static final org.apache.commons.logging.Log log =
+            org.apache.commons.logging.LogFactory.getLog(FlagsConfiguration.class);
+
     @Bean
     FlagCatalogue flagCatalogue(List<FlagDefinition> definitions) {
         return FlagCatalogue.of(definitions);
@@ -39,13 +43,11 @@ public class FlagsConfiguration {
         return new LiveFlags(catalogue, clock.getIfAvailable(Clock::systemUTC));
     }
 
+    /** The flags' database; none when {@code baedal.flags.datasource.url} is not set (see {@link #flagRuntime}). */
     @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "baedal.flags.datasource", name = "url")
     FlagConnections flagConnections(FlagsProperties properties) {
         FlagsProperties.Datasource db = properties.datasource();
-        if (db.url() == null || db.url().isBlank()) {
-            throw new IllegalStateException("baedal.flags.datasource.url is not set: the flags need a database of their own "
-                    + "(set on the embedded default; required in external mode)");
-        }
         return new FlagConnections(db.url(), db.username(), db.password());
     }
 
@@ -58,9 +60,15 @@ public class FlagsConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    FlagRuntime flagRuntime(FlagsProperties properties, LiveFlags live, FlagConnections connections,
+    FlagRuntime flagRuntime(FlagsProperties properties, LiveFlags live, ObjectProvider<FlagConnections> connections,
             Environment environment, ObjectProvider<Clock> clock) {
-        return new FlagRuntime(instanceId(properties), live, new JdbcFlagDatabase(connections.dataSource),
+        FlagConnections db = connections.getIfAvailable();
+        if (db == null) {
+            log.warn("baedal.flags.datasource.url is not set: flags follow " + properties.topic() + " and their snapshot "
+                    + "(else their code defaults) but cannot be changed, reconciled nor acknowledged here");
+        }
+        FlagDatabase database = db == null ? new UnconfiguredFlagDatabase() : new JdbcFlagDatabase(db.dataSource);
+        return new FlagRuntime(instanceId(properties), live, database,
                 new FlagSnapshot(dataDir(properties, environment)), properties.reconcileInterval(),
                 clock.getIfAvailable(Clock::systemUTC));
     }
@@ -88,6 +96,7 @@ public class FlagsConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(prefix = "baedal.flags.datasource", name = "url")
     FlagAdministration flagAdministration(FlagCatalogue catalogue, FlagConnections connections, Outbox outbox,
             LiveFlags live, ObjectProvider<Clock> clock, ObjectProvider<OutboxRegistration> registrations) {
         boolean registered = registrations.stream()

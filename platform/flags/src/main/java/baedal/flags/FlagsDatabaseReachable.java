@@ -23,7 +23,7 @@ final class FlagsDatabaseReachable implements Condition {
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
         String url = context.getEnvironment().getProperty("baedal.flags.datasource.url");
         if (url == null || url.isBlank()) {
-            return true; // the configuration reports the missing setting
+            return false; // no database of their own configured: nothing to register
         }
         Properties properties = new Properties();
         properties.setProperty("user", context.getEnvironment().getProperty("baedal.flags.datasource.username", "baedal"));

@@ -52,8 +52,13 @@ public final class FlagInstance implements AutoCloseable {
     }
 
     public static FlagInstance start(EmbeddedPlatform platform, String id, Path dataDir, Duration reconcile) {
+        return start(settings(platform, id, dataDir, reconcile), id);
+    }
+
+    /** An instance with {@code settings} as they are (a test may have removed some). */
+    static FlagInstance start(Map<String, String> settings, String id) {
         List<String> args = new ArrayList<>();
-        settings(platform, id, dataDir, reconcile).forEach((key, value) -> args.add("--" + key + "=" + value));
+        settings.forEach((key, value) -> args.add("--" + key + "=" + value));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(FlagsTestApplication.class)
                 .web(WebApplicationType.NONE).run(args.toArray(String[]::new));
         return new FlagInstance(id, context);

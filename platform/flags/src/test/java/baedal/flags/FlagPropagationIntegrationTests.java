@@ -177,4 +177,20 @@ class FlagPropagationIntegrationTests {
                 && second.versionOf(RIDER_LICENCE_AUTOMATION) == next.version());
         assertThat(second.client().getBooleanValue(RIDER_LICENCE_AUTOMATION, false)).isEqualTo(!before);
     }
+
+    @Test
+    @Order(6)
+    void anInstanceWithoutTheFlagsDatabaseFollowsTheTopicButCannotChangeFlags() {
+        long licences = current(RIDER_LICENCE_AUTOMATION);
+        long remote = current(MEMBER_REMOTE_CALLS);
+        java.util.Map<String, String> settings = FlagInstance.settings(platform, "reader-only", dataDir, Duration.ofHours(1));
+        settings.keySet().removeIf(key -> key.startsWith("baedal.flags.datasource."));
+        try (FlagInstance reader = FlagInstance.start(settings, "reader-only")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> reader.versionOf(RIDER_LICENCE_AUTOMATION) == licences
+                    && reader.versionOf(MEMBER_REMOTE_CALLS) == remote);
+            assertThat(reader.context.getBeanProvider(FlagAdministration.class).getIfAvailable()).isNull();
+            assertThat(reader.context.getBean(FlagRuntime.class).databaseProblem()).hasValueSatisfying(
+                    problem -> assertThat(problem).contains("not configured"));
+        }
+    }
 }

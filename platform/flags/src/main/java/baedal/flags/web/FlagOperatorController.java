@@ -31,10 +31,25 @@ class FlagOperatorController {
 
     private static final Pattern ETAG = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
 
-    private final FlagAdministration flags;
+    private final org.springframework.beans.factory.ObjectProvider<FlagAdministration> administrations;
 
-    FlagOperatorController(FlagAdministration flags) {
-        this.flags = flags;
+    FlagOperatorController(org.springframework.beans.factory.ObjectProvider<FlagAdministration> administrations) {
+        this.administrations = administrations;
+    }
+
+    /** Over one administration (tests). */
+    static FlagOperatorController over(FlagAdministration flags) {
+        return new FlagOperatorController(new org.springframework.beans.factory.support.StaticListableBeanFactory(
+                java.util.Map.of("flagAdministration", flags)).getBeanProvider(FlagAdministration.class));
+    }
+
+    /** The administration; none on an instance without the flags' database: nothing to show or change here. */
+    private FlagAdministration administration() {
+        FlagAdministration flags = administrations.getIfAvailable();
+        if (flags == null) {
+            throw new baedal.flags.FlagsUnavailable();
+        }
+        return flags;
     }
 
     /** A flag as the operator sees it. */
@@ -58,12 +73,12 @@ class FlagOperatorController {
 
     @GetMapping("/api/operator/flags")
     List<FlagView> flags() {
-        return flags.flags().stream().map(FlagView::of).toList();
+        return administration().flags().stream().map(FlagView::of).toList();
     }
 
     @GetMapping("/api/operator/flags/{key}")
     ResponseEntity<FlagView> flag(@PathVariable String key) {
-        FlagView view = FlagView.of(flags.flag(key));
+        FlagView view = FlagView.of(administration().flag(key));
         return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view);
     }
 
@@ -71,7 +86,7 @@ class FlagOperatorController {
     ResponseEntity<FlagView> change(@PathVariable String key, @RequestBody ChangeRequest request,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestHeader(name = "Baedal-Reason", required = false) @Nullable String headerReason, Caller caller) {
-        flags.flag(key); // 404 before 428 / 400
+        administration().flag(key); // 404 before 428 / 400
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new FlagProblems.VersionRequired(key);
         }
@@ -83,15 +98,15 @@ class FlagOperatorController {
             throw new baedal.flags.InvalidFlagChange("a change says whether the flag is enabled");
         }
         String reason = request.reason() != null && !request.reason().isBlank() ? request.reason() : headerReason;
-        FlagState next = flags.change(key, Long.parseLong(matcher.group(1)),
+        FlagState next = administration().change(key, Long.parseLong(matcher.group(1)),
                 new FlagChange(request.enabled(), request.rolloutPercent(), request.rules(), reason), caller.subject());
-        FlagView view = FlagView.of(new FlagAdministration.Flag(flags.flag(key).definition(), next));
+        FlagView view = FlagView.of(new FlagAdministration.Flag(administration().flag(key).definition(), next));
         return ResponseEntity.ok().eTag("\"" + next.version() + "\"").body(view);
     }
 
     @GetMapping("/api/operator/flags/{key}/history")
     List<FlagAttempt> history(@PathVariable String key, @RequestParam(defaultValue = "100") int limit) {
-        return flags.history(key, Math.clamp(limit, 1, 1_000));
+        return administration().history(key, Math.clamp(limit, 1, 1_000));
     }
 
     /** One instance's acknowledgement, and whether it runs the flag's current version. */
@@ -101,8 +116,8 @@ class FlagOperatorController {
 
     @GetMapping("/api/operator/flags/{key}/instances")
     List<InstanceView> instances(@PathVariable String key) {
-        long current = flags.flag(key).state().version();
-        return flags.instances(key).stream()
+        long current = administration().flag(key).state().version();
+        return administration().instances(key).stream()
                 .map((FlagAcknowledgement ack) -> new InstanceView(ack.instanceId(), ack.version(),
                         ack.version() == current, ack.appliedAt(), ack.delayMillis(), ack.source()))
                 .toList();

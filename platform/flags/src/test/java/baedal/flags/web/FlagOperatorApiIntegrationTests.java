@@ -44,7 +44,7 @@ class FlagOperatorApiIntegrationTests {
         platform = EmbeddedPlatform.start(EmbeddedSettings.defaults().withDataDir(dataDir.resolve("platform")).withFreePorts());
         FlagInstance.createDatabases(platform);
         instance = FlagInstance.start(platform, "api-1", dataDir, Duration.ofHours(1));
-        api = MockMvcBuilders.standaloneSetup(new FlagOperatorController(instance.administration()))
+        api = MockMvcBuilders.standaloneSetup(FlagOperatorController.over(instance.administration()))
                 .setControllerAdvice(new FlagProblems(), new ProblemHandling())
                 .setCustomArgumentResolvers(new OperatorKim())
                 .build();
