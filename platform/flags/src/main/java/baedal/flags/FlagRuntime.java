@@ -85,11 +85,13 @@ final class FlagRuntime implements AutoCloseable {
         Long delay = state.changedAt() == null ? null : Duration.between(state.changedAt(), at).toMillis();
         unsent.merge(state.key(), new FlagAcknowledgement(instanceId, state.key(), state.version(), at, delay,
                 source.name()), (held, next) -> next.version() > held.version() ? next : held);
-        if (!worker.isShutdown()) {
+        try {
             worker.execute(() -> {
                 sendAcknowledgements();
                 writeSnapshot();
             });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the instance is stopping: the state is applied, its acknowledgement stays unsent
         }
     }
 
