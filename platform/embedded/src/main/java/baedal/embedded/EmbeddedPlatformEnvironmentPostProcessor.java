@@ -61,6 +61,9 @@ public class EmbeddedPlatformEnvironmentPostProcessor implements EnvironmentPost
 	/** The order read model's database. */
 	public static final String ORDER_VIEW_DATABASE = "baedal_order_view";
 
+	/** The feature flags' database. */
+	public static final String FLAGS_DATABASE = "baedal_flags";
+
 	/** The prefix of the shards' databases, followed by the shard index. */
 	public static final String SHARD_DATABASE_PREFIX = "baedal_shard_";
 
@@ -100,6 +103,7 @@ public class EmbeddedPlatformEnvironmentPostProcessor implements EnvironmentPost
 		try {
 			platform.createDatabaseIfMissing(CATALOG_DATABASE);
 			platform.createDatabaseIfMissing(ORDER_VIEW_DATABASE);
+			platform.createDatabaseIfMissing(FLAGS_DATABASE);
 			for (int shard = 0; shard < shardCount; shard++) {
 				platform.createDatabaseIfMissing(SHARD_DATABASE_PREFIX + shard);
 			}
@@ -146,6 +150,9 @@ public class EmbeddedPlatformEnvironmentPostProcessor implements EnvironmentPost
 		properties.put("baedal.order-view.datasource.url", platform.jdbcUrl(ORDER_VIEW_DATABASE));
 		properties.put("baedal.order-view.datasource.username", platform.postgresUser());
 		properties.put("baedal.order-view.datasource.password", "");
+		properties.put("baedal.flags.datasource.url", platform.jdbcUrl(FLAGS_DATABASE));
+		properties.put("baedal.flags.datasource.username", platform.postgresUser());
+		properties.put("baedal.flags.datasource.password", "");
 		for (int shard = 0; shard < shardCount; shard++) {
 			String node = "baedal.shards.nodes[" + shard + "].";
 			properties.put(node + "url", platform.jdbcUrl(SHARD_DATABASE_PREFIX + shard));

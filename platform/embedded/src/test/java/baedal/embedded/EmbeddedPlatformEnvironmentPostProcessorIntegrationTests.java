@@ -51,6 +51,8 @@ class EmbeddedPlatformEnvironmentPostProcessorIntegrationTests {
 			assertThat(environment.getProperty("spring.datasource.password")).isEmpty();
 			assertThat(environment.getProperty("baedal.order-view.datasource.url")).endsWith("/baedal_order_view");
 			assertThat(environment.getProperty("baedal.order-view.datasource.username")).isEqualTo("postgres");
+			assertThat(environment.getProperty("baedal.flags.datasource.url")).endsWith("/baedal_flags");
+			assertThat(environment.getProperty("baedal.flags.datasource.username")).isEqualTo("postgres");
 			assertThat(environment.getProperty("baedal.shards.nodes[0].url")).endsWith("/baedal_shard_0");
 			assertThat(environment.getProperty("baedal.shards.nodes[1].url")).endsWith("/baedal_shard_1");
 			assertThat(environment.getProperty("baedal.shards.nodes[1].username")).isEqualTo("postgres");
@@ -60,6 +62,7 @@ class EmbeddedPlatformEnvironmentPostProcessorIntegrationTests {
 				.isEqualTo(dataDir.toAbsolutePath().normalize().toString());
 
 			for (String url : new String[] { catalogUrl, environment.getProperty("baedal.order-view.datasource.url"),
+					environment.getProperty("baedal.flags.datasource.url"),
 					environment.getProperty("baedal.shards.nodes[0].url"),
 					environment.getProperty("baedal.shards.nodes[1].url") }) {
 				assertThat(isValid(url, environment)).as(url).isTrue();
