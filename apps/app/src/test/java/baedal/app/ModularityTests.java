@@ -26,7 +26,7 @@ class ModularityTests {
             "baedal.order.persistence", "baedal.order.web", "baedal.order.events", "baedal.kernel.catalogue", "baedal.order.retention", "baedal.outbox", "baedal.orderview",
             "baedal.orderview.persistence", "baedal.orderview.messaging", "baedal.orderview.rebuild", "baedal.orderview.web",
             "baedal.identity", "baedal.identity.issuer", "baedal.identity.token", "baedal.identity.web",
-            "baedal.identity.secrets", "baedal.identity.masking", "baedal.identity.audit", "baedal.app");
+            "baedal.identity.secrets", "baedal.identity.masking", "baedal.identity.audit", "baedal.flags", "baedal.app");
 
     /** The order context's implementation packages (module {@code order}); its published language is apart. */
     private static final String[] ORDER_CONTEXT = {"baedal.order", "baedal.order.persistence..",
@@ -97,7 +97,7 @@ class ModularityTests {
     @Test
     void keepsInfrastructureModulesIgnorantOfTheContexts() {
         noClasses().that().resideInAnyPackage("baedal.sharding..", "baedal.platform..", "baedal.outbox..",
-                        "baedal.identity..")
+                        "baedal.identity..", "baedal.flags..")
                 .should().dependOnClassesThat().resideInAnyPackage("baedal.order..", "baedal.orderview..",
                         "baedal.catalog..", "baedal.app..")
                 .check(classes);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,9 +65,12 @@ class RouteAuthorizationIntegrationTests {
             List<String> otherOwners, Supplier<Call> call) {
     }
 
-    /** A request to a route: its path with real ids and its body ({@code null}: none). */
-    record Call(String path, Object body) {
+    /** A request to a route: its path with real ids, its body ({@code null}: none) and extra headers (name, value…). */
+    record Call(String path, Object body, String... headers) {
     }
+
+    /** A flag the coverage may switch: nothing depends on it yet. */
+    private static final String FLAG = "rider.licence-automation";
 
     private static final List<Expectation> EXPECTATIONS = List.of(
             // the catalog: public data
@@ -125,7 +129,24 @@ class RouteAuthorizationIntegrationTests {
                     () -> new Call("/api/operator/outbox/databases/no-such-database/republish",
                             Map.of("aggregateId", "x"))),
             new Expectation("GET", "/api/operator/audit", RunningPlatform.OPERATOR, 200,
-                    List.of(MEMBER, SHOP, RIDER, SERVICE), List.of(), () -> new Call("/api/operator/audit?limit=5", null)));
+                    List.of(MEMBER, SHOP, RIDER, SERVICE), List.of(), () -> new Call("/api/operator/audit?limit=5", null)),
+            // feature flags
+            new Expectation("GET", "/api/operator/flags", RunningPlatform.OPERATOR, 200,
+                    List.of(MEMBER, SHOP, RIDER, SERVICE), List.of(), () -> new Call("/api/operator/flags", null)),
+            new Expectation("GET", "/api/operator/flags/{key}", RunningPlatform.OPERATOR, 200,
+                    List.of(MEMBER, SHOP, RIDER, SERVICE), List.of(),
+                    () -> new Call("/api/operator/flags/" + FLAG, null)),
+            new Expectation("PUT", "/api/operator/flags/{key}", RunningPlatform.OPERATOR, 200,
+                    List.of(MEMBER, SHOP, RIDER, SERVICE), List.of(),
+                    () -> new Call("/api/operator/flags/" + FLAG, Map.of("enabled", true, "reason", "route coverage"),
+                            "If-Match", platform.get("/api/operator/flags/" + FLAG).header("ETag"))),
+            new Expectation("GET", "/api/operator/flags/{key}/history", RunningPlatform.OPERATOR, 200,
+                    List.of(MEMBER, SHOP, RIDER, SERVICE), List.of(),
+                    () -> new Call("/api/operator/flags/" + FLAG + "/history", null)),
+            new Expectation("GET", "/api/operator/flags/{key}/instances", RunningPlatform.OPERATOR, 200,
+                    List.of(MEMBER, SHOP, RIDER, SERVICE), List.of(),
+                    () -> new Call("/api/operator/flags/" + FLAG + "/instances", null)));
+
 
     // ------------------------------------------------------------------------------------------ order fixtures
 
@@ -169,9 +190,16 @@ class RouteAuthorizationIntegrationTests {
 
     private static RunningPlatform.Response send(RunningPlatform as, String method, Call call) {
         if (method.equals("GET")) {
-            return as.get(call.path());
+            return as.get(call.path(), call.headers());
         }
-        return as.post(call.path(), call.body() == null ? "" : call.body(), "Idempotency-Key", UUID.randomUUID().toString());
+        Object body = call.body() == null ? "" : call.body();
+        if (method.equals("PUT")) {
+            return as.put(call.path(), body, call.headers());
+        }
+        String[] headers = Arrays.copyOf(call.headers(), call.headers().length + 2);
+        headers[headers.length - 2] = "Idempotency-Key";
+        headers[headers.length - 1] = UUID.randomUUID().toString();
+        return as.post(call.path(), body, headers);
     }
 
     private static RunningPlatform actor(String name) {
