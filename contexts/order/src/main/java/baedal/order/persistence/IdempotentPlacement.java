@@ -37,12 +37,12 @@ import org.slf4j.LoggerFactory;
  *   <li>otherwise the order is stored on the target, whose unique key makes concurrent retries meet there. If the
  *       target cannot be reached before the commit, the second candidate takes it.</li>
  * </ol>
- * A candidate that is marked down (its breaker open) is passed over, since a new key cannot be told from a retry
- * and refusing would refuse new orders while a shard is down — except when this instance knows the key is or may
- * be on that very shard ({@link RememberedKeys}): then the request is refused with {@link ShardUnavailable}
- * rather than risk a second order. A candidate that is up but does not answer (slower than the probe timeout,
- * its pool busy) is no outage: it may well hold the order, so the request is refused with its
- * {@code Retry-After} too (a starved machine placed a second order when it was passed over).
+ * A candidate that is down — marked down (its breaker open), or refusing or dropping the connection — is passed
+ * over, since a new key cannot be told from a retry and refusing would refuse new orders while a shard is down —
+ * except when this instance knows the key is or may be on that very shard ({@link RememberedKeys}): then the
+ * request is refused with {@link ShardUnavailable} rather than risk a second order. A candidate that is up but does not answer in time (slower than the probe deadline, its pool busy) is no outage:
+ * it may well hold the order, so the request is refused with its {@code Retry-After} (a starved machine placed a
+ * second order when such a shard was passed over).
  */
 final class IdempotentPlacement {
 
@@ -179,13 +179,13 @@ final class IdempotentPlacement {
     }
 
     /**
-     * Refuses when a candidate that is not marked down gave no answer: a slow or busy shard may hold the key's
-     * order, and placing anew would make a second one. Only a shard whose breaker is open (its failure, this one
-     * included, recorded as an outage) is passed over.
+     * Refuses when a candidate gave no answer for want of time — slower than the probe deadline, or its pool busy —
+     * while it is not marked down: such a shard is up and may hold the key's order, and placing anew would make a
+     * second one. A shard that refused or dropped the connection (an outage) is passed over, as one marked down is.
      */
     private void refuseIfAnUpCandidateDidNotAnswer(Map<ShardNo, Answer> answers) {
         answers.forEach((shard, answer) -> {
-            if (answer instanceof Answer.Unanswered unanswered && store.acceptsNewWork(shard)) {
+            if (answer instanceof Answer.Unanswered unanswered && !unanswered.outage() && store.acceptsNewWork(shard)) {
                 log.warn("{} is up but did not answer whether it holds the key: refusing rather than placing again",
                         shard);
                 throw unanswered.failure();
@@ -224,7 +224,7 @@ final class IdempotentPlacement {
         try {
             return store.find(shard, key, fingerprint).<Answer>map(Answer.Holds::new).orElse(new Answer.Absent());
         } catch (ShardUnavailable unavailable) {
-            return new Answer.Unanswered(unavailable);
+            return new Answer.Unanswered(unavailable, !unavailable.busy());
         } catch (IdempotencyKeyReused reused) {
             return new Answer.Reused(reused);
         }
@@ -235,7 +235,7 @@ final class IdempotentPlacement {
             return probe.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException late) {
             probe.cancel(false);
-            return new Answer.Unanswered(new ShardUnavailable(shard, store.retryAfter(), true, late));
+            return new Answer.Unanswered(new ShardUnavailable(shard, store.retryAfter(), true, late), false);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking " + shard + " for an idempotency key", interrupted);
@@ -257,7 +257,8 @@ final class IdempotentPlacement {
         record Absent() implements Answer {
         }
 
-        record Unanswered(ShardUnavailable failure) implements Answer {
+        /** No answer: {@code outage} when the shard refused or dropped the connection, else it was slow or busy. */
+        record Unanswered(ShardUnavailable failure, boolean outage) implements Answer {
         }
 
         record Reused(IdempotencyKeyReused failure) implements Answer {

@@ -11,13 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        is still asked for a key, and how long this instance remembers a key it placed on its second shard or could
  *        not confirm (default 24 h: orders live a day; a rollout of a new shard list must finish well within it)
  * @param probeTimeout {@code .probe-timeout} — how long a placement waits for a candidate shard to say whether it
- *        holds the key before it counts as unavailable (default 1 s)
+ *        holds the key (default 2 s; never less than {@code baedal.shards.connection-timeout} + 1 s, so a shard that
+ *        has just gone down is recognised as down, and passed over, before the probe gives up; a shard that is up
+ *        and answers later than that refuses the placement with 503 rather than risk a second order)
  * @param rememberedKeys {@code .remembered-keys} — at most this many such keys are remembered (default 100,000)
  */
 @ConfigurationProperties("baedal.order-placement")
 public record PlacementProperties(
         @DefaultValue("24h") Duration idempotencyHorizon,
-        @DefaultValue("1s") Duration probeTimeout,
+        @DefaultValue("2s") Duration probeTimeout,
         @DefaultValue("100000") int rememberedKeys) {
 
     public PlacementProperties {

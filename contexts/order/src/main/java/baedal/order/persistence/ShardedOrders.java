@@ -77,7 +77,17 @@ public class ShardedOrders implements Orders, IdempotentPlacement.Store, Disposa
                 TOPOLOGY_RECHECK, lookups);
         this.placement = new IdempotentPlacement(this,
                 new RememberedKeys(clock, settings.idempotencyHorizon(), settings.rememberedKeys()), lookups,
-                settings.probeTimeout());
+                probeDeadline(settings.probeTimeout(), shardSettings.connectionTimeout()));
+    }
+
+    /**
+     * How long a placement waits for a candidate's answer: at least the shards' connection timeout and a second
+     * more, so a shard that has just gone down fails its probe — and is marked down, then passed over — before
+     * the probe gives up; a shard that is up but slower than that makes the placement answer 503 instead.
+     */
+    static Duration probeDeadline(Duration probeTimeout, Duration connectionTimeout) {
+        Duration outage = connectionTimeout.plusSeconds(1);
+        return probeTimeout.compareTo(outage) >= 0 ? probeTimeout : outage;
     }
 
     @Override
