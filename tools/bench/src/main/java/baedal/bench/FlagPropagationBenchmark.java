@@ -110,8 +110,28 @@ public final class FlagPropagationBenchmark implements Benchmark<FlagPropagation
         Path dir = Files.createTempDirectory("bench-flag-propagation-");
         Log.line("starting the platform as processes: 1 shard, " + instances + " instances, Kafka, under " + dir);
         Cluster.Layout layout = new Cluster.Layout(1, instances, false, appHeapMb, Map.of());
-        try (Cluster cluster = Cluster.start(dir, layout)) {
-            return measure(cluster, chartLink);
+        boolean measured = false;
+        try {
+            FlagPropagationResult result;
+            try (Cluster cluster = Cluster.start(dir, layout)) {
+                result = measure(cluster, chartLink);
+            }
+            measured = true;
+            return result;
+        } finally {
+            if (measured) {
+                delete(dir);
+            } else {
+                Log.line("  the run failed: data and logs kept in " + dir);
+            }
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder left behind
         }
     }
 
