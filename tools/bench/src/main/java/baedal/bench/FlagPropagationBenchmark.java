@@ -143,36 +143,46 @@ public final class FlagPropagationBenchmark implements Benchmark<FlagPropagation
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Duration timeout = Duration.ofSeconds(ackTimeoutSeconds);
         Propagation flags = new Propagation(instances);
+        Propagation raw = new Propagation(instances);
         double seconds;
+        double loadBefore;
+        double loadAfter;
         try (Connection db = DriverManager.getConnection(cluster.flagsUrl(), Cluster.USER, "");
                 PreparedStatement acks = db.prepareStatement("""
                         select s.version as state_version, s.changed_at, a.instance_id, a.version, a.applied_at,
                                a.delay_ms, a.source
                         from flag_state s left join flag_ack a on a.flag_key = s.flag_key and a.version = s.version
-                        where s.flag_key = ?""")) {
+                        where s.flag_key = ?""");
+                KafkaRoundTrip trip = KafkaRoundTrip.open(cluster.kafkaBootstrap(), instances)) {
             acks.setString(1, FLAG);
             long version = currentVersion(http, base, operator);
-            Log.line("1/2 flags: " + warmupChanges + " warm-up + " + changes + " measured changes of " + FLAG
-                    + " through " + base + " (version " + version + " now)");
+            Log.line(warmupChanges + " warm-up + " + changes + " measured changes of " + FLAG + " through " + base
+                    + " (version " + version + " now), each followed by one raw Kafka round trip to " + instances
+                    + " consumers (the baseline)");
             Propagation warmup = new Propagation(instances);
             for (int i = 0; i < warmupChanges; i++) {
                 version = change(http, base, operator, version, i);
                 // the first changes may wait for the relay's lease and the feeds' first fetch
                 warmup.record(awaitAcks(acks, version, ids, Duration.ofSeconds(Math.max(ackTimeoutSeconds, 60))));
+                trip.once(timeout);
             }
             Log.line(String.format(Locale.ROOT, "  warm-up: slowest instance p50 %.2f max %.2f ms, %d missing",
                     warmup.slowestReceiver().p50(), warmup.slowestReceiver().max(), warmup.missing()));
+            loadBefore = loadAverage();
             long started = System.nanoTime();
             for (int i = 0; i < changes; i++) {
                 version = change(http, base, operator, version, warmupChanges + i);
                 flags.record(awaitAcks(acks, version, ids, timeout));
+                raw.record(trip.once(timeout));
                 if ((i + 1) % 200 == 0) {
                     Log.line(String.format(Locale.ROOT, "  %d changes: all pairs p50 %.2f p99 %.2f ms, slowest "
-                            + "instance p99 %.2f ms, %d missing", i + 1, flags.allPairs().p50(), flags.allPairs().p99(),
-                            flags.slowestReceiver().p99(), flags.missing()));
+                            + "instance p99 %.2f ms, %d missing; raw Kafka slowest p50 %.2f p99 %.2f ms", i + 1,
+                            flags.allPairs().p50(), flags.allPairs().p99(), flags.slowestReceiver().p99(),
+                            flags.missing(), raw.slowestReceiver().p50(), raw.slowestReceiver().p99()));
                 }
             }
             seconds = (System.nanoTime() - started) / 1e9;
+            loadAfter = loadAverage();
         }
         Latency all = flags.allPairs();
         Latency slowest = flags.slowestReceiver();
@@ -183,10 +193,9 @@ public final class FlagPropagationBenchmark implements Benchmark<FlagPropagation
             notes.add(flags.beforeCommit() + " acknowledgement(s) were stamped before their change's commit time "
                     + "(counted as 0 ms).");
         }
-
-        Log.line("2/2 baseline: raw Kafka producer → " + instances + " consumers, " + warmupChanges + " + " + changes
-                + " records");
-        Propagation raw = KafkaRoundTrip.measure(cluster.kafkaBootstrap(), instances, warmupChanges, changes, timeout);
+        notes.add(String.format(Locale.ROOT, "The machine's 1-minute load average was %.2f when the measured changes "
+                + "began and %.2f when they ended (everything on the box counts, other processes too).", loadBefore,
+                loadAfter));
         Latency rawAll = raw.allPairs();
         Latency rawSlowest = raw.slowestReceiver();
         Log.line(String.format(Locale.ROOT, "  raw Kafka: all pairs p50 %.2f p99 %.2f ms; slowest consumer p50 %.2f "
@@ -202,6 +211,10 @@ public final class FlagPropagationBenchmark implements Benchmark<FlagPropagation
                 MachineFacts.collect(cluster.shards()), all, slowest, flags.missing(), flags.paths(),
                 flags.disagreeing(), flags.slowestMillisPerChange(), rawAll, rawSlowest, raw.missing(), ratioP50,
                 ratioP99, Figures.round(seconds, 1), targets, notes, chartLink);
+    }
+
+    private static double loadAverage() {
+        return Figures.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2);
     }
 
     /** {@code a ÷ b} to two decimals; none when {@code b} is 0. */

@@ -32,56 +32,70 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * plain consumers as the platform has instances, each on its own thread, read it as the flags' feed does (assigned,
  * no group, {@code fetch.max.wait.ms=20}); the next record goes once every consumer has it. Measured as the flags
  * are: from the instant before the send to each consumer's instant of receipt, on the same machine's clock, into a
- * {@link Propagation}.
+ * {@link Propagation}. The caller interleaves its round trips with what it compares them with, so that both meet the
+ * same moments of a shared machine.
  */
-public final class KafkaRoundTrip {
+public final class KafkaRoundTrip implements AutoCloseable {
 
     public static final String TOPIC = "bench.flag-round-trip";
 
-    private KafkaRoundTrip() {
-    }
+    private final int consumers;
+    private final Map<Long, Map<String, Instant>> receipts = new ConcurrentHashMap<>();
+    private final Map<Long, CountDownLatch> latches = new ConcurrentHashMap<>();
+    private final List<Reader> readers = new ArrayList<>();
+    private final KafkaProducer<String, String> producer;
+    private long next;
 
-    /**
-     * Sends {@code warmup} records unmeasured, then {@code records} measured ones, each after the last one reached
-     * every consumer (or {@code timeout} passed: the missing receipts count as missing).
-     */
-    public static Propagation measure(String bootstrap, int consumers, int warmup, int records, Duration timeout)
-            throws Exception {
-        createTopic(bootstrap);
-        Map<Long, Map<String, Instant>> receipts = new ConcurrentHashMap<>();
-        Map<Long, CountDownLatch> latches = new ConcurrentHashMap<>();
-        List<Reader> readers = new ArrayList<>();
+    private KafkaRoundTrip(String bootstrap, int consumers) {
+        this.consumers = consumers;
+        this.producer = producer(bootstrap);
         for (int i = 0; i < consumers; i++) {
             readers.add(new Reader(bootstrap, "consumer-" + i, receipts, latches));
         }
-        try (KafkaProducer<String, String> producer = producer(bootstrap)) {
-            readers.forEach(Reader::start);
-            for (Reader reader : readers) {
+    }
+
+    /** Creates the topic, starts the producer and the consumers; returns once every consumer holds its partition. */
+    public static KafkaRoundTrip open(String bootstrap, int consumers) throws Exception {
+        createTopic(bootstrap);
+        KafkaRoundTrip trip = new KafkaRoundTrip(bootstrap, consumers);
+        try {
+            trip.readers.forEach(Reader::start);
+            for (Reader reader : trip.readers) {
                 if (!reader.assigned.await(60, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("a round-trip consumer did not get its partition");
                 }
             }
-            Propagation measured = new Propagation(consumers);
-            for (long seq = 0; seq < warmup + records; seq++) {
-                CountDownLatch latch = new CountDownLatch(consumers);
-                latches.put(seq, latch);
-                Instant sent = Instant.now();
-                producer.send(new ProducerRecord<>(TOPIC, "flag", Long.toString(seq))).get(30, TimeUnit.SECONDS);
-                latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                latches.remove(seq);
-                Map<String, Instant> got = receipts.remove(seq);
-                if (seq >= warmup) {
-                    List<Propagation.Arrival> arrivals = new ArrayList<>();
-                    if (got != null) {
-                        got.forEach((who, at) -> arrivals.add(new Propagation.Arrival(who, at, null, "KAFKA")));
-                    }
-                    measured.record(new Propagation.Change(seq, sent, arrivals));
-                }
-            }
-            return measured;
-        } finally {
-            readers.forEach(Reader::stop);
+            return trip;
+        } catch (Exception | Error failed) {
+            trip.close();
+            throw failed;
         }
+    }
+
+    /**
+     * Sends one record and waits until every consumer has it (or {@code timeout} passed: the missing receipts are
+     * missing from the change returned): sent at the instant before the send, applied at each receipt.
+     */
+    public Propagation.Change once(Duration timeout) throws Exception {
+        long seq = next++;
+        CountDownLatch latch = new CountDownLatch(consumers);
+        latches.put(seq, latch);
+        Instant sent = Instant.now();
+        producer.send(new ProducerRecord<>(TOPIC, "flag", Long.toString(seq))).get(30, TimeUnit.SECONDS);
+        latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        latches.remove(seq);
+        Map<String, Instant> got = receipts.remove(seq);
+        List<Propagation.Arrival> arrivals = new ArrayList<>();
+        if (got != null) {
+            got.forEach((who, at) -> arrivals.add(new Propagation.Arrival(who, at, null, "KAFKA")));
+        }
+        return new Propagation.Change(seq, sent, arrivals);
+    }
+
+    @Override
+    public void close() {
+        readers.forEach(Reader::stop);
+        producer.close(Duration.ofSeconds(10));
     }
 
     private static void createTopic(String bootstrap) throws Exception {

@@ -43,7 +43,7 @@ public final class FlagPropagationReport {
                 config.instances() + " consumers");
         md.append("\nRatio flags ÷ raw Kafka (slowest receiver per change): p50 **").append(ratio(result.ratioP50()))
                 .append("**, p99 **").append(ratio(result.ratioP99())).append("**. ")
-                .append(String.format(Locale.ROOT, "The %d measured changes took %.1f s.", config.changes(),
+                .append(String.format(Locale.ROOT, "The %d measured changes, each with its round trip, took %.1f s.", config.changes(),
                         result.seconds()))
                 .append("\n\n");
         md.append("![flag propagation](").append(result.chart()).append(")\n\n");
@@ -74,8 +74,9 @@ public final class FlagPropagationReport {
         md.append("- Baseline: on the same broker, one plain producer (`acks=all`, idempotent, no linger) sends one ")
                 .append("small record at a time to a topic of one partition, read by ").append(config.instances())
                 .append(" plain consumers in the harness's JVM as the flags' feed reads (assigned, no group, ")
-                .append("`fetch.max.wait` 20 ms); from the instant before the send to each consumer's receipt; the ")
-                .append("next record once all have it. What the platform adds over it is the HTTP call's ")
+                .append("`fetch.max.wait` 20 ms); from the instant before the send to each consumer's receipt. One ")
+                .append("round trip follows each flag change once it is acknowledged everywhere (warm-up ones too), so ")
+                .append("both meet the same moments of the shared machine. What the platform adds over it is the HTTP call's ")
                 .append("transaction and commit, the outbox relay (woken by `NOTIFY`, then its linger) and applying ")
                 .append("the state.\n");
         md.append("- Machine: ").append(result.machine().cores()).append(" cores, JDK ").append(result.machine().jdk())

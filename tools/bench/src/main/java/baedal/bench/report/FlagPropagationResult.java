@@ -24,7 +24,7 @@ import java.util.Map;
  * @param baselineMissing (record, consumer) pairs never received within the timeout
  * @param ratioP50 flags' slowest-instance p50 ÷ the baseline's slowest-consumer p50
  * @param ratioP99 the same at p99
- * @param seconds how long the measured changes took, from the first PUT to the last acknowledgement
+ * @param seconds how long the measured changes took, with their baseline round trips, from the first PUT to the last round trip
  */
 public record FlagPropagationResult(String benchmark, String title, Config config, Machine machine, Latency flags,
         Latency flagsSlowest, long flagsMissing, Map<String, Long> ackPaths, long ackDelayDisagreements,
